@@ -1,0 +1,12 @@
+//! How results are shown: [`Table`] (text and escaped HTML), [`Figure`] (SVG),
+//! and the number formatting they share.
+
+mod figure;
+mod format;
+mod html;
+mod table;
+
+pub use figure::Figure;
+pub use format::{number, percent, thousands};
+pub use html::{emit_rich, escape_html};
+pub use table::Table;

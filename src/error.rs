@@ -1,0 +1,96 @@
+//! The one error type of the crate.
+//!
+//! Every variant that concerns data names the file, and where it applies the
+//! column and the 1-based data row (the header is row 0), so a notebook user
+//! can open the file and look at the offending value.
+
+use std::path::PathBuf;
+
+/// Result alias used by every fallible function in the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Errors raised by loaders, cleaning rules, models and charts.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input file does not exist or cannot be opened.
+    #[error("cannot open {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file holds no bytes at all, or only a header line.
+    #[error("{path}: {what}")]
+    EmptyData { path: PathBuf, what: String },
+    /// A column the loader needs is absent (or was renamed).
+    #[error("{path}: required column {column:?} is missing (found: {found})")]
+    MissingColumn {
+        path: PathBuf,
+        column: String,
+        found: String,
+    },
+    /// Bytes that are not valid UTF-8.
+    #[error("{path}: row {row}: invalid UTF-8 at byte {byte_offset}")]
+    InvalidUtf8 {
+        path: PathBuf,
+        row: usize,
+        byte_offset: usize,
+    },
+    /// A value that cannot be parsed into the column's type.
+    #[error("{path}: column {column:?}, row {row}: cannot parse {value:?} as {expected}")]
+    Parse {
+        path: PathBuf,
+        column: String,
+        row: usize,
+        value: String,
+        expected: &'static str,
+    },
+    /// A CSV file polars could not read (ragged rows, broken quoting).
+    #[error("{path}: malformed CSV: {message}")]
+    Csv { path: PathBuf, message: String },
+    /// A parameter outside its valid range (k = 0, split fraction 1.5, ...).
+    #[error("invalid parameter {name}: {reason}")]
+    InvalidParameter { name: &'static str, reason: String },
+    /// Input data that a computation cannot use (empty, all one class, NaN).
+    #[error("invalid input for {context}: {reason}")]
+    InvalidInput {
+        context: &'static str,
+        reason: String,
+    },
+    /// An iterative fit that stopped without converging.
+    #[error("{model} did not converge: {reason}")]
+    NotConverged { model: &'static str, reason: String },
+    /// An error raised inside polars.
+    #[error(transparent)]
+    Polars(#[from] polars::error::PolarsError),
+    /// An error raised inside a linfa estimator.
+    #[error("model error: {0}")]
+    Model(String),
+    /// A chart could not be drawn.
+    #[error("chart error: {0}")]
+    Chart(String),
+}
+
+impl Error {
+    /// Shorthand for [`Error::InvalidParameter`].
+    pub fn param(name: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidParameter {
+            name,
+            reason: reason.into(),
+        }
+    }
+
+    /// Shorthand for [`Error::InvalidInput`].
+    pub fn input(context: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            context,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<linfa::Error> for Error {
+    fn from(e: linfa::Error) -> Self {
+        Error::Model(e.to_string())
+    }
+}
