@@ -300,9 +300,9 @@ pub fn lemmatise_noun(word: &str) -> String {
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
         format!("{}y", &word[..n - 3])
-    } else if word.ends_with("sses") {
-        word[..n - 2].to_string()
-    } else if n > 4 && (word.ends_with("xes") || word.ends_with("ches") || word.ends_with("shes")) {
+    } else if word.ends_with("sses")
+        || (n > 4 && (word.ends_with("xes") || word.ends_with("ches") || word.ends_with("shes")))
+    {
         word[..n - 2].to_string()
     } else if n > 3
         && word.ends_with('s')

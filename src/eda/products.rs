@@ -150,7 +150,7 @@ pub fn category_profile(df: &DataFrame) -> Result<Table> {
         }
     }
     let mut rows: Vec<_> = acc.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1 .0));
     let mut header = vec!["main category".to_string(), "products".to_string()];
     header.extend(NUMERIC.iter().map(|c| format!("mean {c}")));
     let mut t = Table::new("Profile per main category", header);
