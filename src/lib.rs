@@ -29,6 +29,7 @@ pub mod eda;
 pub mod error;
 pub mod frame;
 pub mod paths;
+pub mod scale;
 pub mod stats;
 
 pub use error::{Error, Result};
