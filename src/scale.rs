@@ -2,6 +2,10 @@
 //! sales reports at N× the real size, and the cleaning, daily-revenue and
 //! state grouping steps expressed as polars lazy queries run by the streaming
 //! engine, so peak memory stays bounded as the file grows.
+//!
+//! Removing exact duplicates needs every distinct row in memory; since
+//! duplicate lines share their Order ID, only lines of repeated order ids (a
+//! few percent) go through `unique`.
 
 use std::fs::File;
 use std::io::BufWriter;
@@ -91,8 +95,9 @@ fn scan(path: &Path) -> Result<LazyFrame> {
 
 /// The cleaning of [`crate::data::sales::clean`] (drop columns, < 40 % non-null
 /// rule, address filter, fills, duplicates), then daily revenue and lines per
-/// state, as lazy queries collected by polars' streaming engine. Three passes
-/// over the file: null shares, daily revenue with counts, and states.
+/// state, as lazy queries collected by polars' streaming engine. Four passes
+/// over the file: null shares, repeated order ids, then daily revenue with
+/// counts and lines per state.
 ///
 /// # Errors
 /// [`Error::Polars`] when the file cannot be scanned or a value cannot be cast.
@@ -121,7 +126,7 @@ pub fn streaming_summary(path: &Path) -> Result<ScaleSummary> {
         .map(|f| col(*f).is_not_null())
         .reduce(|a, b| a.and(b))
         .unwrap_or(lit(true));
-    let cleaned = scan(path)?
+    let prepared = scan(path)?
         .drop(by_name(dropped, true, false))
         .filter(ship_ok)
         .with_columns([
@@ -133,8 +138,29 @@ pub fn streaming_summary(path: &Path) -> Result<ScaleSummary> {
             col("currency").fill_null(lit("INR")),
             col("promotion-ids").fill_null(lit("None")),
             col("ship-postal-code").str().strip_suffix(lit(".0")),
-        ])
-        .unique(None, UniqueKeepStrategy::Any);
+        ]);
+    // Exact duplicates share their Order ID, so only lines of repeated order
+    // ids need the (memory-hungry) all-column `unique`; the rest pass through.
+    let repeated = streaming(
+        scan(path)?
+            .group_by([col("Order ID")])
+            .agg([len().alias("n")])
+            .filter(col("n").gt(lit(1)))
+            .select([col("Order ID")]),
+    )?
+    .column("Order ID")?
+    .as_materialized_series()
+    .clone();
+    let in_repeated = col("Order ID").is_in(lit(repeated).implode(false), false);
+    let cleaned = concat(
+        [
+            prepared.clone().filter(in_repeated.clone().not()),
+            prepared
+                .filter(in_repeated)
+                .unique(None, UniqueKeepStrategy::Any),
+        ],
+        UnionArgs::default(),
+    )?;
     let daily = streaming(
         cleaned
             .clone()
