@@ -24,6 +24,7 @@
 
 pub mod display;
 pub mod error;
+pub mod eval;
 pub mod paths;
 
 pub use error::{Error, Result};

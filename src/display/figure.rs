@@ -62,6 +62,11 @@ impl Figure {
 
 impl fmt::Display for Figure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[figure: {} ({} bytes of SVG)]", self.title, self.svg.len())
+        write!(
+            f,
+            "[figure: {} ({} bytes of SVG)]",
+            self.title,
+            self.svg.len()
+        )
     }
 }

@@ -72,7 +72,7 @@ impl Table {
         let mut table = Table::new(title, columns);
         let shown = df.height().min(max_rows);
         for i in 0..shown {
-            let row = df.get_columns().iter().map(|c| match c.get(i) {
+            let row = df.columns().iter().map(|c| match c.get(i) {
                 Ok(AnyValue::Null) | Err(_) => "null".to_string(),
                 Ok(AnyValue::String(s)) => s.to_string(),
                 Ok(AnyValue::StringOwned(s)) => s.to_string(),
