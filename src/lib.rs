@@ -25,6 +25,7 @@
 pub mod display;
 pub mod error;
 pub mod eval;
+pub mod models;
 pub mod paths;
 
 pub use error::{Error, Result};
