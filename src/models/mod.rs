@@ -1,4 +1,9 @@
 //! Models, one file (or folder) per family: sampling and splits, encoding,
 //! scaling, classifiers, regressors and clustering.
 
+pub mod balance;
 pub mod cluster;
+pub mod encode;
+pub mod sample;
+pub mod scale;
+pub mod smote;
