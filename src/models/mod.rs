@@ -7,3 +7,4 @@ pub mod encode;
 pub mod sample;
 pub mod scale;
 pub mod smote;
+pub mod tree;
