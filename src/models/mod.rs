@@ -2,8 +2,10 @@
 //! scaling, classifiers, regressors and clustering.
 
 pub mod balance;
+pub mod classify;
 pub mod cluster;
 pub mod encode;
+pub mod regress;
 pub mod sample;
 pub mod scale;
 pub mod smote;

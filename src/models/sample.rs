@@ -37,6 +37,41 @@ impl Split {
     }
 }
 
+/// Features and targets on both sides of a split, with the feature names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainTest<T> {
+    /// Training rows.
+    pub x_train: Array2<f64>,
+    /// Training targets.
+    pub y_train: Array1<T>,
+    /// Test rows.
+    pub x_test: Array2<f64>,
+    /// Test targets.
+    pub y_test: Array1<T>,
+    /// Column names of `x_*`.
+    pub features: Vec<String>,
+}
+
+impl<T: Clone> TrainTest<T> {
+    /// Takes the rows of `split` from `x` and `y`.
+    pub fn from_split(
+        x: ArrayView2<f64>,
+        y: ArrayView1<T>,
+        split: &Split,
+        features: Vec<String>,
+    ) -> Self {
+        let (x_train, x_test) = split.rows(x);
+        let (y_train, y_test) = split.values(y);
+        Self {
+            x_train,
+            y_train,
+            x_test,
+            y_test,
+            features,
+        }
+    }
+}
+
 fn check_fraction(test_fraction: f64) -> Result<()> {
     if !(test_fraction > 0.0 && test_fraction < 1.0) {
         return Err(Error::param(
