@@ -22,11 +22,16 @@
 //! assert_eq!(t.rows().len(), 1);
 //! ```
 
+pub mod charts;
+pub mod data;
 pub mod display;
+pub mod eda;
 pub mod error;
 pub mod eval;
+pub mod frame;
 pub mod models;
 pub mod paths;
+pub mod stats;
 
 pub use error::{Error, Result};
 
@@ -35,8 +40,14 @@ pub use error::{Error, Result};
 /// polars is re-exported so notebooks never add their own `:dep polars`
 /// (a second copy breaks frames shared between cells, see TOOLCHAIN.md).
 pub mod prelude {
-    pub use crate::display::{Figure, Table};
+    pub use crate::charts::{self, ChartSpec, LineSeries, ScatterGroup};
+    pub use crate::data::cleaning::CleaningReport;
+    pub use crate::data::quality::quality_report;
+    pub use crate::data::{products, sales};
+    pub use crate::display::{number, percent, thousands, Figure, FigureGrid, Table};
+    pub use crate::eda;
     pub use crate::error::{Error, Result};
+    pub use crate::frame::{f64_values, str_values};
     pub use crate::paths;
     pub use polars;
     pub use polars::prelude::{col, lit, DataFrame, IntoLazy};

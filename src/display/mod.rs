@@ -3,10 +3,12 @@
 
 mod figure;
 mod format;
+mod grid;
 mod html;
 mod table;
 
 pub use figure::Figure;
 pub use format::{number, percent, thousands};
+pub use grid::FigureGrid;
 pub use html::{emit_rich, escape_html};
 pub use table::Table;

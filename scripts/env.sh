@@ -1,0 +1,15 @@
+# Shared settings for the scripts (sourced, not run).
+# Every location can be moved with an environment variable, so CI can keep
+# the slow-to-build tools in a per-user cache while a fresh clone still
+# builds everything through the same scripts.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EVCXR_VERSION=0.22.0
+TOOLS="${AMAZON_SALES_TOOLS:-$ROOT/.tools}"          # evcxr_jupyter, kernelspec, evcxr build cache
+VENV="${AMAZON_SALES_VENV:-$ROOT/.venv}"             # python + jupyter
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export JUPYTER_PATH="$TOOLS/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export JUPYTER_CONFIG_DIR="$TOOLS/jupyter-config"
+export JUPYTER_DATA_DIR="$TOOLS/share/jupyter"
+export EVCXR_CONFIG_DIR="$TOOLS/evcxr/config"
+export PATH="$VENV/bin:$TOOLS/bin:$PATH"
+export PYTHONUNBUFFERED=1

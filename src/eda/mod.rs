@@ -1,0 +1,203 @@
+//! Exploratory summaries: generic ones here (describe, counts, group sums,
+//! correlations, IQR outliers), data-set specific ones in [`sales`] and [`products`].
+
+pub mod products;
+pub mod sales;
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use crate::display::{number, percent, thousands, Table};
+use crate::error::{Error, Result};
+use crate::frame::{f64_values, str_values};
+use crate::stats::{pearson, summarise};
+
+/// pandas-style `describe()` of numeric columns: one row per column.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing, not numeric or has no finite value.
+pub fn describe(df: &DataFrame, columns: &[&str], title: &str) -> Result<Table> {
+    let mut t = Table::new(
+        title,
+        [
+            "column", "count", "mean", "std", "min", "25%", "50%", "75%", "max",
+        ],
+    );
+    for c in columns {
+        let s = summarise(&f64_values(df, c)?)?;
+        t.push_row([
+            c.to_string(),
+            thousands(s.count as i64),
+            number(s.mean, 4),
+            number(s.std, 4),
+            number(s.min, 4),
+            number(s.q1, 4),
+            number(s.median, 4),
+            number(s.q3, 4),
+            number(s.max, 4),
+        ]);
+    }
+    Ok(t.with_note("std with ddof 1; quartiles interpolated linearly (pandas conventions)"))
+}
+
+/// pandas-style `describe(include=object)`: count, unique, most frequent value and its frequency.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing or not text.
+pub fn describe_text(df: &DataFrame, columns: &[&str], title: &str) -> Result<Table> {
+    let mut t = Table::new(title, ["column", "count", "unique", "top", "freq"]);
+    for c in columns {
+        let counts = value_counts(&str_values(df, c)?);
+        let (top, freq) = counts.first().cloned().unwrap_or_default();
+        let count: usize = counts.iter().map(|c| c.1).sum();
+        let short: String = top.chars().take(60).collect();
+        t.push_row([
+            c.to_string(),
+            thousands(count as i64),
+            thousands(counts.len() as i64),
+            short,
+            thousands(freq as i64),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Counts of each non-null value, most frequent first (ties by value).
+///
+/// ```
+/// let v = vec![Some("a".to_string()), Some("b".to_string()), Some("a".to_string()), None];
+/// assert_eq!(amazon_sales::eda::value_counts(&v)[0], ("a".to_string(), 2));
+/// ```
+pub fn value_counts(values: &[Option<String>]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for v in values.iter().flatten() {
+        *counts.entry(v.as_str()).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Sum of `value` per distinct `key`, largest first, the top `n` kept.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing or of the wrong type.
+pub fn top_sums(df: &DataFrame, key: &str, value: &str, n: usize) -> Result<Vec<(String, f64)>> {
+    let keys = str_values(df, key)?;
+    let values = f64_values(df, value)?;
+    let mut sums: HashMap<&str, f64> = HashMap::new();
+    for (k, v) in keys.iter().zip(&values) {
+        if let (Some(k), true) = (k, v.is_finite()) {
+            *sums.entry(k.as_str()).or_default() += v;
+        }
+    }
+    let mut out: Vec<(String, f64)> = sums.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(n);
+    Ok(out)
+}
+
+/// Pearson correlations between numeric columns (rows with NaN in either column skipped pairwise).
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing or not numeric.
+pub fn correlation_matrix(df: &DataFrame, columns: &[&str]) -> Result<Vec<Vec<f64>>> {
+    let data: Vec<Vec<f64>> = columns
+        .iter()
+        .map(|c| f64_values(df, c))
+        .collect::<Result<_>>()?;
+    Ok(data
+        .iter()
+        .map(|a| {
+            data.iter()
+                .map(|b| {
+                    let (x, y): (Vec<f64>, Vec<f64>) = a
+                        .iter()
+                        .zip(b)
+                        .filter(|(x, y)| x.is_finite() && y.is_finite())
+                        .map(|(x, y)| (*x, *y))
+                        .unzip();
+                    pearson(&x, &y)
+                })
+                .collect()
+        })
+        .collect())
+}
+
+/// Rows outside 1.5 × IQR per column (P-58), as a table of counts and shares.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing, not numeric or empty.
+pub fn iqr_outliers(df: &DataFrame, columns: &[&str]) -> Result<Table> {
+    let mut t = Table::new(
+        "Outliers by the 1.5 × IQR rule",
+        [
+            "column",
+            "Q1",
+            "Q3",
+            "lower fence",
+            "upper fence",
+            "outliers",
+            "share",
+        ],
+    );
+    for c in columns {
+        let values = f64_values(df, c)?;
+        let s = summarise(&values)?;
+        let iqr = s.q3 - s.q1;
+        let (lo, hi) = (s.q1 - 1.5 * iqr, s.q3 + 1.5 * iqr);
+        let n = values
+            .iter()
+            .filter(|v| v.is_finite() && (**v < lo || **v > hi))
+            .count();
+        if df.height() == 0 {
+            return Err(Error::input("iqr_outliers", "empty frame"));
+        }
+        t.push_row([
+            c.to_string(),
+            number(s.q1, 2),
+            number(s.q3, 2),
+            number(lo, 2),
+            number(hi, 2),
+            thousands(n as i64),
+            percent(n as f64 / df.height() as f64, 2),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Null count and share of every column, as a table (pandas `isnull().sum()`).
+pub fn null_counts(df: &DataFrame, title: &str) -> Table {
+    let mut t = Table::new(title, ["column", "nulls", "share"]);
+    for c in df.columns() {
+        t.push_row([
+            c.name().to_string(),
+            thousands(c.null_count() as i64),
+            percent(c.null_count() as f64 / df.height().max(1) as f64, 2),
+        ]);
+    }
+    t
+}
+
+/// Rows that repeat an earlier row in every column.
+///
+/// # Errors
+/// [`Error::Polars`] if polars cannot compare the rows.
+pub fn duplicate_rows(df: &DataFrame) -> Result<usize> {
+    Ok(df.height()
+        - df.unique_stable(None, UniqueKeepStrategy::First, None)?
+            .height())
+}
+
+/// Names of the text columns (pandas' "object" columns).
+pub fn text_columns(df: &DataFrame) -> Vec<String> {
+    df.columns()
+        .iter()
+        .filter(|c| c.dtype() == &DataType::String)
+        .map(|c| c.name().to_string())
+        .collect()
+}

@@ -1,0 +1,103 @@
+//! Small descriptive statistics with pandas' conventions (sample standard
+//! deviation with ddof 1, quantiles interpolated linearly), used by `describe`
+//! tables, outlier rules and charts.
+
+use crate::error::{Error, Result};
+
+/// The `q` quantile (0..=1) with linear interpolation, as pandas/numpy default.
+/// Sorts `values` in place; NaN values must be removed first.
+///
+/// ```
+/// let mut v = vec![4.0, 1.0, 3.0, 2.0];
+/// assert_eq!(amazon_sales::stats::quantile(&mut v, 0.5).unwrap(), 2.5);
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] when `values` is empty or holds NaN, [`Error::InvalidParameter`] when q is outside 0..=1.
+pub fn quantile(values: &mut [f64], q: f64) -> Result<f64> {
+    if !(0.0..=1.0).contains(&q) {
+        return Err(Error::param("q", format!("{q} is outside 0..=1")));
+    }
+    if values.is_empty() {
+        return Err(Error::input("quantile", "no values"));
+    }
+    if values.iter().any(|v| v.is_nan()) {
+        return Err(Error::input("quantile", "values contain NaN"));
+    }
+    values.sort_by(f64::total_cmp);
+    let pos = q * (values.len() - 1) as f64;
+    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+    Ok(values[lo] + (values[hi] - values[lo]) * (pos - lo as f64))
+}
+
+/// Arithmetic mean; NaN for an empty slice.
+///
+/// ```
+/// assert_eq!(amazon_sales::stats::mean(&[1.0, 2.0, 3.0]), 2.0);
+/// ```
+pub fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// Sample standard deviation (ddof 1); NaN for fewer than two values.
+///
+/// ```
+/// assert!((amazon_sales::stats::std_dev(&[1.0, 2.0, 3.0, 4.0]) - 1.2909944).abs() < 1e-6);
+/// ```
+pub fn std_dev(values: &[f64]) -> f64 {
+    let m = mean(values);
+    let ss: f64 = values.iter().map(|v| (v - m).powi(2)).sum();
+    (ss / (values.len() as f64 - 1.0)).sqrt()
+}
+
+/// Pearson correlation of two equally long slices; NaN when either is constant.
+///
+/// ```
+/// let r = amazon_sales::stats::pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 7.0]);
+/// assert!((r - 0.9933).abs() < 1e-4);
+/// ```
+pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let (mx, my) = (mean(x), mean(y));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx).powi(2);
+        syy += (b - my).powi(2);
+    }
+    sxy / (sxx * syy).sqrt()
+}
+
+/// Summary of one numeric column: count, mean, std, min, quartiles, max (pandas `describe`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Summary {
+    pub count: usize,
+    pub mean: f64,
+    pub std: f64,
+    pub min: f64,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub max: f64,
+}
+
+/// [`Summary`] of the finite values in `values`.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when there is no finite value.
+pub fn summarise(values: &[f64]) -> Result<Summary> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return Err(Error::input("summarise", "no finite values"));
+    }
+    let q1 = quantile(&mut v, 0.25)?;
+    Ok(Summary {
+        count: v.len(),
+        mean: mean(&v),
+        std: std_dev(&v),
+        min: v[0],
+        q1,
+        median: quantile(&mut v, 0.5)?,
+        q3: quantile(&mut v, 0.75)?,
+        max: v[v.len() - 1],
+    })
+}
