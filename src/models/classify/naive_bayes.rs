@@ -1,4 +1,5 @@
-//! Gaussian naive Bayes through linfa-bayes (`var_smoothing` 1e-9, as sklearn).
+//! Gaussian naive Bayes through linfa-bayes (`var_smoothing` 1e-9, as sklearn);
+//! class probabilities from its joint log-likelihoods (see [`GaussianNaiveBayes`]'s scores).
 
 use linfa::prelude::{DatasetBase, Fit};
 use linfa_bayes::{GaussianNb, NaiveBayes};
@@ -53,11 +54,20 @@ impl BinaryClassifier for GaussianNaiveBayes {
                 format!("fitted on {} features, got {}", self.n_features, x.ncols()),
             ));
         }
-        let (proba, classes) = self.model.predict_proba(x);
-        let col = classes
-            .iter()
-            .position(|&&c| c == 1)
-            .ok_or_else(|| Error::Model("class 1 missing from the fitted model".into()))?;
-        Ok(proba.column(col).to_owned())
+        // linfa's predict_proba sums exp(log-likelihood) directly, which
+        // underflows to 0/0 = NaN far from both class means; use the
+        // difference of the joint log-likelihoods instead: P(1) = σ(jll₁ − jll₀)
+        let jll = self.model.joint_log_likelihood(x);
+        let (l0, l1) = match (jll.get(&0), jll.get(&1)) {
+            (Some(a), Some(b)) => (a, b),
+            _ => {
+                return Err(Error::Model(
+                    "a class is missing from the fitted model".into(),
+                ))
+            }
+        };
+        Ok(ndarray::Zip::from(l0)
+            .and(l1)
+            .map_collect(|&a, &b| 1.0 / (1.0 + (a - b).exp())))
     }
 }
