@@ -31,7 +31,7 @@ pub mod eval;
 pub mod frame;
 pub mod models;
 pub mod paths;
-pub mod scale;
+pub mod streaming;
 pub mod stats;
 
 pub use error::{Error, Result};

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use amazon_sales::{paths, scale};
+use amazon_sales::{paths, streaming};
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -37,7 +37,7 @@ fn main() -> amazon_sales::Result<()> {
     let start = Instant::now();
     match command {
         "generate" => {
-            let rows = scale::write_synthetic_sales(&paths::sales_report(), &file, factor, 42)?;
+            let rows = streaming::write_synthetic_sales(&paths::sales_report(), &file, factor, 42)?;
             println!(
                 "generated {rows} rows into {} in {:.1} s",
                 file.display(),
@@ -45,7 +45,7 @@ fn main() -> amazon_sales::Result<()> {
             );
         }
         "run" => {
-            let summary = scale::streaming_summary(&file)?;
+            let summary = streaming::streaming_summary(&file)?;
             let secs = start.elapsed().as_secs_f64();
             println!(
                 "scale {factor}×: {} rows → {} clean, {} days, {} states, dropped sparse {:?}; {:.1} s, {:.0} rows/s, peak RSS {:.0} MiB",

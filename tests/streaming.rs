@@ -4,7 +4,7 @@
 use std::io::Read;
 
 use amazon_sales::data::sales;
-use amazon_sales::{paths, scale};
+use amazon_sales::{paths, streaming};
 
 #[test]
 fn streaming_cleaning_matches_the_eager_cleaning_on_the_real_file() {
@@ -17,7 +17,7 @@ fn streaming_cleaning_matches_the_eager_cleaning_on_the_real_file() {
         .unwrap();
     std::fs::write(&csv, text).unwrap();
 
-    let summary = scale::streaming_summary(&csv).unwrap();
+    let summary = streaming::streaming_summary(&csv).unwrap();
     assert_eq!(summary.rows_raw, 128_975);
     assert_eq!(summary.rows_clean, 128_936);
     assert_eq!(summary.sparse_columns, vec!["fulfilled-by".to_string()]);
@@ -35,10 +35,10 @@ fn streaming_cleaning_matches_the_eager_cleaning_on_the_real_file() {
 fn generator_writes_scale_times_the_rows() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("synthetic.csv");
-    let rows = scale::write_synthetic_sales(&paths::sales_report(), &out, 2, 7).unwrap();
+    let rows = streaming::write_synthetic_sales(&paths::sales_report(), &out, 2, 7).unwrap();
     assert_eq!(rows, 2 * 128_975);
-    let summary = scale::streaming_summary(&out).unwrap();
+    let summary = streaming::streaming_summary(&out).unwrap();
     assert_eq!(summary.rows_raw, rows);
     assert!(summary.daily_revenue.len() <= 91);
-    assert!(scale::write_synthetic_sales(&paths::sales_report(), &out, 0, 7).is_err());
+    assert!(streaming::write_synthetic_sales(&paths::sales_report(), &out, 0, 7).is_err());
 }
