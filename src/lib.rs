@@ -28,6 +28,7 @@ pub mod display;
 pub mod eda;
 pub mod error;
 pub mod frame;
+pub mod models;
 pub mod paths;
 pub mod stats;
 

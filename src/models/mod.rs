@@ -1,0 +1,3 @@
+//! Models, one family per module.
+
+pub mod forecast;
