@@ -28,6 +28,7 @@
 pub mod acf;
 pub mod adf;
 pub mod decompose;
+pub mod evaluation;
 #[cfg(test)]
 mod fixture;
 pub mod kalman;
@@ -36,13 +37,16 @@ pub mod ljung_box;
 pub mod mackinnon;
 pub mod prediction;
 pub mod sarima;
+pub mod selection;
 pub mod series;
 
 pub use acf::{acf, pacf, Correlogram};
 pub use adf::{adf_test, AdfTest};
 pub use decompose::{decompose, moving_average, Decomposition};
+pub use evaluation::{rmse, scores_table, seasonal_naive, TestScore};
 pub use ljung_box::{ljung_box, ljung_box_table, LjungBox};
 pub use mackinnon::Trend;
 pub use prediction::{Forecast, Interval};
 pub use sarima::{Convergence, SarimaFit, SarimaOrder, SarimaParams};
+pub use selection::{select_by_aic, Selection};
 pub use series::{daily_revenue, revenue_definitions_table, DailySeries, RevenueDefinition};
