@@ -47,6 +47,7 @@ pub mod prelude {
     pub use crate::eda;
     pub use crate::error::{Error, Result};
     pub use crate::frame::{f64_values, str_values};
+    pub use crate::models::forecast;
     pub use crate::paths;
     pub use polars;
     pub use polars::prelude::{col, lit, DataFrame, IntoLazy};
