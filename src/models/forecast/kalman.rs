@@ -56,22 +56,39 @@ impl Companion {
     /// P ← T P Tᵀ + σ² R Rᵀ (P row-major m × m; `work` is scratch of the same size).
     fn propagate_cov(&self, p: &mut [f64], work: &mut [f64]) {
         let m = self.dim();
-        // work = T P: row i = c_i P[0,:] + P[i+1,:]
-        for i in 0..m {
+        // work = T P: row i = c_i P[0,:] + P[i+1,:] (the last row has no P[i+1,:]).
+        let (first, _) = p.split_at(m);
+        for (i, row) in work.chunks_exact_mut(m).enumerate() {
             let ci = self.ar[i];
-            for j in 0..m {
-                let below = if i + 1 < m { p[(i + 1) * m + j] } else { 0.0 };
-                work[i * m + j] = ci * p[j] + below;
+            if i + 1 < m {
+                let below = &p[(i + 1) * m..(i + 2) * m];
+                for ((w, f), b) in row.iter_mut().zip(first).zip(below) {
+                    *w = ci * f + b;
+                }
+            } else {
+                for (w, f) in row.iter_mut().zip(first) {
+                    *w = ci * f;
+                }
             }
         }
-        // P = work Tᵀ: (i, j) = work[i,0] c_j + work[i, j+1]
-        for i in 0..m {
-            let w0 = work[i * m];
-            for j in 0..m {
-                let right = if j + 1 < m { work[i * m + j + 1] } else { 0.0 };
-                p[i * m + j] =
-                    w0 * self.ar[j] + right + self.sigma2 * self.selection[i] * self.selection[j];
+        // P = work Tᵀ + σ² R Rᵀ: (i, j) = work[i,0] c_j + work[i, j+1] + σ² R_i R_j.
+        for ((row, w), ri) in p
+            .chunks_exact_mut(m)
+            .zip(work.chunks_exact(m))
+            .zip(&self.selection)
+        {
+            let w0 = w[0];
+            let sri = self.sigma2 * ri;
+            let (head, last) = row.split_at_mut(m - 1);
+            for (((out, c), right), rj) in head
+                .iter_mut()
+                .zip(&self.ar)
+                .zip(&w[1..])
+                .zip(&self.selection)
+            {
+                *out = w0 * c + right + sri * rj;
             }
+            last[0] = w0 * self.ar[m - 1] + sri * self.selection[m - 1];
         }
     }
 
@@ -110,10 +127,10 @@ impl Companion {
             for i in 0..m {
                 a[i] += col[i] * v / f;
             }
-            for i in 0..m {
-                let ki = col[i] / f;
-                for j in 0..m {
-                    p[i * m + j] -= ki * col[j];
+            for (row, ci) in p.chunks_exact_mut(m).zip(&col) {
+                let ki = ci / f;
+                for (pij, cj) in row.iter_mut().zip(&col) {
+                    *pij -= ki * cj;
                 }
             }
             self.propagate_state(&mut a);
