@@ -30,7 +30,7 @@ pub fn qq_plot(spec: &ChartSpec, values: &[f64]) -> Result<Figure> {
     let n = v.len() as f64;
     let mean = v.iter().sum::<f64>() / n;
     let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-    if !(sd > 0.0) {
+    if sd.is_nan() || sd <= 0.0 {
         return Err(Error::input("chart", "Q-Q plot: the values have no spread"));
     }
     v.sort_by(f64::total_cmp);

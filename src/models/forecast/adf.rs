@@ -112,8 +112,14 @@ fn aic(ssr: f64, n: usize, k: usize) -> f64 {
 /// ```
 /// use amazon_sales::models::forecast::adf::adf_test;
 /// use amazon_sales::models::forecast::mackinnon::Trend;
-/// // A noisy mean-reverting series: the unit root is rejected.
-/// let y: Vec<f64> = (0..80).map(|i| ((i * 37) % 11) as f64).collect();
+/// // White noise from a linear congruential generator: the unit root is rejected.
+/// let mut state = 7u64;
+/// let y: Vec<f64> = (0..80)
+///     .map(|_| {
+///         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+///         (state >> 33) as f64 / (1u64 << 31) as f64
+///     })
+///     .collect();
 /// let t = adf_test(&y, None, Trend::Constant).unwrap();
 /// assert!(t.p_value < 0.05);
 /// ```
@@ -158,7 +164,10 @@ pub fn adf_test(y: &[f64], max_lag: Option<usize>, trend: Trend) -> Result<AdfTe
     let mut best: Option<(f64, usize)> = None;
     for lags in 0..=max_lag {
         let (x, target) = design(y, lags, common, trend);
-        let fit = least_squares(&x, &target)?;
+        // A lag whose regressors are collinear (periodic data) is not a candidate.
+        let Ok(fit) = least_squares(&x, &target) else {
+            continue;
+        };
         let ic = aic(fit.ssr, common, x.ncols());
         if best.is_none_or(|(b, _)| ic < b) {
             best = Some((ic, lags));
@@ -173,7 +182,7 @@ pub fn adf_test(y: &[f64], max_lag: Option<usize>, trend: Trend) -> Result<AdfTe
     let sigma2 = fit.ssr / (nobs - k) as f64;
     let level = n_trend;
     let se = (sigma2 * fit.xtx_inv[[level, level]]).sqrt();
-    if !(se > 0.0) {
+    if se.is_nan() || se <= 0.0 {
         return Err(Error::input(
             "ADF test",
             "the series is constant (zero residual variance)",

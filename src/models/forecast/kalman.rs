@@ -112,8 +112,8 @@ impl Companion {
             next_cov: Vec::new(),
         };
         let ln2pi = (2.0 * std::f64::consts::PI).ln();
-        for t in 0..n {
-            let v = y[t] - a[0];
+        for (t, &yt) in y.iter().enumerate() {
+            let v = yt - a[0];
             let f = p[0];
             out.errors[t] = v;
             out.variances[t] = f;

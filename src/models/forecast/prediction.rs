@@ -55,7 +55,7 @@ impl Forecast {
         let normal = Normal::new(0.0, 1.0).map_err(|e| Error::Model(e.to_string()))?;
         let mut intervals = Vec::new();
         for &level in levels {
-            if !(level > 0.0 && level < 1.0) {
+            if level.is_nan() || level <= 0.0 || level >= 1.0 {
                 return Err(Error::param(
                     "level",
                     format!("{level}: must lie in (0, 1)"),

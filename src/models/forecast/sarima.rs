@@ -167,7 +167,7 @@ impl SarimaParams {
                 ));
             }
         }
-        if self.max_iters == 0 || !(self.tolerance_grad > 0.0) {
+        if self.max_iters == 0 || self.tolerance_grad.is_nan() || self.tolerance_grad <= 0.0 {
             return Err(Error::param(
                 "max_iters",
                 "need at least one iteration and a positive tolerance",
