@@ -65,6 +65,22 @@ fn daily_revenue_pipeline_on_real_data() {
         .unwrap();
     let f = full.forecast(y.span().1 + 1, 60, &[0.8, 0.95]).unwrap();
     assert_eq!(f.dates[0], days_from_mdy(2022, 6, 30).unwrap());
+    // statsmodels 0.14.4 on all 91 days: params [0.9435, -0.1905, -0.2894, -0.1532, 0.0141],
+    // AIC -76.549, BIC -65.994; expm1 forecast 06-30 467,744 with 95 % interval 370,636..590,293.
+    for (a, b) in full
+        .params
+        .iter()
+        .zip([0.9435, -0.1905, -0.2894, -0.1532, 0.0141])
+    {
+        assert!((a - b).abs() < 1e-3, "{:?}", full.params);
+    }
+    assert!((full.aic + 76.549).abs() < 0.01 && (full.bic + 65.994).abs() < 0.01);
+    let rupees = f.map(f64::exp_m1);
+    assert!((rupees.point[0] - 467_744.0).abs() / 467_744.0 < 1e-3);
+    assert!((rupees.intervals[1].lower[0] - 370_636.0).abs() / 370_636.0 < 1e-3);
+    // Weekly model: statsmodels (1,0,1)(0,1,1,7) on 72 days: AIC -99.588, test RMSE 0.242883.
+    assert_eq!(weekly.best.order, SarimaOrder::new((1, 0, 1), (0, 1, 1, 7)));
+    assert!((wfit.aic + 99.588).abs() < 0.01 && (weekly_score.rmse_log - 0.242883).abs() < 1e-3);
     println!("{}", full.summary("full"));
     println!("{}", f.map(f64::exp_m1).table("fc", 0, 10));
 }
