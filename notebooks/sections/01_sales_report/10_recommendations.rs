@@ -14,6 +14,9 @@
 //   lead; the original proposes premium and festive extensions of them.
 // - **ASINs .** The top ASINs are the same products as the top SKUs; the original proposes
 //   stock, ads, line extensions and "Best Seller" placement.
+// - **Regions (R-85, added top-10).** With state names normalised (flaw 15), Maharashtra leads
+//   (₹13.3 M), then Karnataka (₹10.5 M), Telangana (₹6.9 M) and Uttar Pradesh (₹6.8 M); Bengaluru
+//   (₹6.8 M) and Hyderabad (₹4.9 M) lead the cities. Regional campaigns can start there.
 // - **Promotions .** *Not supported as stated:* the promotion/cancellation table shows an
 //   association whose direction is unknown (flaw 7). Test promotions with a controlled experiment
 //   before pushing them to reduce cancellations.
