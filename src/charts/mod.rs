@@ -13,6 +13,7 @@ mod pie;
 mod qq;
 mod scatter;
 mod spec;
+mod tree;
 
 pub use bar::{bar, barh};
 pub use boxplot::{box_stats, boxplot, BoxStats};
@@ -26,3 +27,4 @@ pub use pie::pie;
 pub use qq::qq_plot;
 pub use scatter::{scatter, ScatterGroup};
 pub use spec::{color, ChartSpec, PALETTE};
+pub use tree::tree_diagram;

@@ -1,3 +1,14 @@
-//! Models, one family per module.
+//! Models, one file (or folder) per family: sampling and splits, encoding,
+//! scaling, classifiers, regressors, clustering and time series.
 
+pub mod balance;
+pub mod classify;
+pub mod cluster;
+pub mod encode;
 pub mod forecast;
+pub mod regress;
+pub mod sales;
+pub mod sample;
+pub mod scale;
+pub mod smote;
+pub mod tree;
