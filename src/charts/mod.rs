@@ -3,20 +3,28 @@
 
 mod bar;
 mod boxplot;
+mod correlogram;
+mod forecast_band;
 mod heatmap;
 mod histogram;
+mod lag_plot;
 mod line;
 mod pie;
+mod qq;
 mod scatter;
 mod spec;
 mod tree;
 
 pub use bar::{bar, barh};
 pub use boxplot::{box_stats, boxplot, BoxStats};
+pub use correlogram::correlogram;
+pub use forecast_band::forecast_band;
 pub use heatmap::heatmap;
 pub use histogram::{histogram, histogram_counts};
+pub use lag_plot::{lag_correlation, lag_plot};
 pub use line::{line, line_categories, LineSeries};
 pub use pie::pie;
+pub use qq::qq_plot;
 pub use scatter::{scatter, ScatterGroup};
 pub use spec::{color, ChartSpec, PALETTE};
 pub use tree::tree_diagram;

@@ -2,6 +2,7 @@
 //! correlations, IQR outliers), data-set specific ones in [`sales`] and [`products`].
 
 pub mod products;
+pub mod promotions;
 pub mod sales;
 
 use std::collections::HashMap;

@@ -1,10 +1,11 @@
 //! Models, one file (or folder) per family: sampling and splits, encoding,
-//! scaling, classifiers, regressors and clustering.
+//! scaling, classifiers, regressors, clustering and time series.
 
 pub mod balance;
 pub mod classify;
 pub mod cluster;
 pub mod encode;
+pub mod forecast;
 pub mod regress;
 pub mod sales;
 pub mod sample;
