@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod encode;
 pub mod hierarchical;
 pub mod neural;
+pub mod products;
 pub mod regress;
 pub mod sales;
 pub mod sample;

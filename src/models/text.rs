@@ -109,18 +109,21 @@ impl TfidfParams {
         let mut order: Vec<usize> = (0..words.len()).collect();
         order.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then_with(|| words[a].cmp(&words[b])));
         order.truncate(self.max_features.unwrap_or(words.len()));
-        let mut vocabulary: Vec<String> = order.into_iter().map(|j| words[j].clone()).collect();
-        vocabulary.sort();
+        let vocabulary: Vec<String> = order.into_iter().map(|j| words[j].clone()).collect();
 
         let tfidf = TfIdfVectorizer::default()
             .fit_vocabulary(&vocabulary)
             .map_err(|e| Error::Model(format!("linfa-preprocessing: {e}")))?;
         let weights = tfidf.transform(&docs).map_err(|e| Error::Model(e.to_string()))?;
-        let dense: Array2<f64> = weights.to_dense();
+        // linfa's column order is its own; put the terms in alphabetical order.
+        let fitted = tfidf.vocabulary();
+        let mut columns: Vec<usize> = (0..fitted.len()).collect();
+        columns.sort_by(|&a, &b| fitted[a].cmp(&fitted[b]));
+        let dense: Array2<f64> = weights.to_dense().select(Axis(1), &columns);
         // NormScaler leaves all-zero rows (documents without a kept term) at zero.
         let matrix = NormScaler::l2().transform(dense);
         Ok(Tfidf {
-            vocabulary: tfidf.vocabulary().clone(),
+            vocabulary: columns.iter().map(|&j| fitted[j].clone()).collect(),
             matrix,
         })
     }
