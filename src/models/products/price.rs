@@ -9,6 +9,9 @@
 //! besides its price: category, rating, rating_count and the description.
 
 use ndarray::{concatenate, s, Array1, Array2, ArrayView1, Axis};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_xoshiro::Xoshiro256PlusPlus;
 
 use super::frame::ProductFrame;
 use crate::charts::{self, ChartSpec, ScatterGroup};
@@ -40,7 +43,7 @@ pub fn original_inputs(frame: &ProductFrame, test_fraction: f64, seed: u64) -> R
         .map(|s| s.to_string())
         .collect();
     names.extend(frame.category_columns.iter().cloned());
-    scaled_split(&numeric, &frame.category_dummies, frame.discounted_price.view(), &split, names)
+    scaled_split(&numeric, &frame.category_dummies, frame.discounted_price.view(), &split, names, seed)
 }
 
 /// Stacks 1-D columns into a matrix.
@@ -50,14 +53,24 @@ pub(crate) fn stack(columns: &[ArrayView1<f64>]) -> Result<Array2<f64>> {
 }
 
 /// Splits, scales the numeric block with a scaler fitted on the training
-/// rows only, and appends the unscaled dummy block.
+/// rows only, and appends the unscaled dummy block. The training rows are
+/// put in a seeded random order, as scikit-learn's `train_test_split`
+/// returns them: the product list is sorted by category, and Keras-style
+/// validation takes the *last* training rows.
 pub(crate) fn scaled_split<T: Clone>(
     numeric: &Array2<f64>,
     dummies: &Array2<f64>,
     y: ArrayView1<T>,
     split: &Split,
     features: Vec<String>,
+    seed: u64,
 ) -> Result<TrainTest<T>> {
+    let mut train = split.train.clone();
+    train.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(seed));
+    let split = &Split {
+        train,
+        test: split.test.clone(),
+    };
     let (num_train, num_test) = split.rows(numeric.view());
     let (dum_train, dum_test) = split.rows(dummies.view());
     let scaler = StandardScaler::fit(num_train.view())?;
@@ -75,6 +88,27 @@ pub(crate) fn scaled_split<T: Clone>(
         y_test,
         features,
     })
+}
+
+/// Columns to keep so that [intercept, kept columns] has full rank on
+/// `x`: columns that are constant are dropped, and of a set of 0/1 columns
+/// that sum to one in every row (a full dummy block) the last is dropped.
+fn independent_columns(x: &Array2<f64>) -> Vec<usize> {
+    let is_dummy = |j: usize| x.column(j).iter().all(|v| *v == 0.0 || *v == 1.0);
+    let constant = |j: usize| {
+        let c = x.column(j);
+        c.iter().all(|v| *v == c[0])
+    };
+    let mut keep: Vec<usize> = (0..x.ncols()).filter(|&j| !constant(j)).collect();
+    let dummies: Vec<usize> = keep.iter().copied().filter(|&j| is_dummy(j)).collect();
+    let full_block = !dummies.is_empty()
+        && x.rows().into_iter().all(|r| dummies.iter().map(|&j| r[j]).sum::<f64>() == 1.0);
+    if full_block {
+        if let Some(&last) = dummies.last() {
+            keep.retain(|&j| j != last);
+        }
+    }
+    keep
 }
 
 /// The original's two regressors on the same split.
@@ -99,15 +133,26 @@ pub struct PriceModels {
 /// # Errors
 /// Errors of the two fits.
 pub fn fit_original(data: &TrainTest<f64>, ann: &MlpParams) -> Result<PriceModels> {
-    let linear_model = LinearParams::Ols.fit(data.x_train.view(), data.y_train.view())?;
-    let mut linear = evaluate(&linear_model, data)?;
+    // linfa-linear solves the normal equations, which are singular with an
+    // intercept and all dummies (scikit-learn's least squares is not bothered);
+    // dropping redundant columns leaves the fitted values unchanged.
+    let keep = independent_columns(&data.x_train);
+    let reduced = TrainTest {
+        x_train: data.x_train.select(Axis(1), &keep),
+        y_train: data.y_train.clone(),
+        x_test: data.x_test.select(Axis(1), &keep),
+        y_test: data.y_test.clone(),
+        features: keep.iter().map(|&j| data.features.get(j).cloned().unwrap_or_default()).collect(),
+    };
+    let linear_model = LinearParams::Ols.fit(reduced.x_train.view(), reduced.y_train.view())?;
+    let mut linear = evaluate(&linear_model, &reduced)?;
     linear.model = "Linear regression".into();
     let ann_model = ann.fit(data.x_train.view(), data.y_train.view())?;
     let mut ann_eval = evaluate(&ann_model, data)?;
     ann_eval.model = "ANN 128-64-32-1".into();
     Ok(PriceModels {
         y_test: data.y_test.clone(),
-        linear_pred: linear_model.predict(data.x_test.view())?,
+        linear_pred: linear_model.predict(reduced.x_test.view())?,
         ann_pred: Regressor::predict(&ann_model, data.x_test.view())?,
         linear,
         ann_eval,
@@ -235,15 +280,16 @@ pub fn fit_honest(
     let mut names = vec!["rating".to_string(), "log1p(rating_count)".to_string()];
     names.extend((1..=text_components).map(|i| format!("text_svd_{i}")));
     names.extend(frame.category_columns.iter().cloned());
-    let data = scaled_split(&numeric, &frame.category_dummies, log_price.view(), &split, names)?;
+    let data = scaled_split(&numeric, &frame.category_dummies, log_price.view(), &split, names, seed)?;
 
     let n_num = numeric.ncols();
     let mut models = Vec::new();
     // Baseline: mean log price of the training rows of the same category.
     let dummies_train = data.x_train.slice(s![.., n_num..]).to_owned();
     let dummies_test = data.x_test.slice(s![.., n_num..]).to_owned();
-    let baseline = LinearParams::Ols.fit(dummies_train.view(), data.y_train.view())?;
-    let pred = baseline.predict(dummies_test.view())?;
+    let keep = independent_columns(&dummies_train);
+    let baseline = LinearParams::Ols.fit(dummies_train.select(Axis(1), &keep).view(), data.y_train.view())?;
+    let pred = baseline.predict(dummies_test.select(Axis(1), &keep).view())?;
     models.push(honest_row("Category mean (baseline)", &data.y_test, &pred)?);
     let ridge = LinearParams::Ridge { alpha: 1.0 }.fit(data.x_train.view(), data.y_train.view())?;
     let pred = ridge.predict(data.x_test.view())?;

@@ -52,7 +52,7 @@ pub fn original_inputs(frame: &ProductFrame, test_fraction: f64, seed: u64) -> R
     .map(|s| s.to_string())
     .collect();
     names.extend(frame.category_columns.iter().cloned());
-    scaled_split(&numeric, &frame.category_dummies, frame.rating_label.view(), &split, names)
+    scaled_split(&numeric, &frame.category_dummies, frame.rating_label.view(), &split, names, seed)
 }
 
 /// Class shares on both sides of a split (P-70's printout).
