@@ -37,7 +37,7 @@ struct Placed {
 ///     Merge { left: 0, right: 1, height: 1.0, size: 2 },
 ///     Merge { left: 2, right: 3, height: 3.0, size: 3 },
 /// ];
-/// let fig = dendrogram(&ChartSpec::new("Ward"), &merges, 3, 3, Some(2.0))?;
+/// let fig = dendrogram(&ChartSpec::new("Ward"), &merges, 3, 2, Some(2.0))?;
 /// assert!(fig.svg().contains("(2)"));
 /// # Ok::<(), amazon_sales::Error>(())
 /// ```

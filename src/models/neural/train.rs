@@ -619,3 +619,70 @@ pub fn predict_raw<N: Network>(net: &N, x: &Tensor, batch: usize) -> Result<Tens
 pub fn cpu() -> Device {
     Device::Cpu
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(t: Tensor) -> f64 {
+        t.to_dtype(DType::F64).unwrap().to_scalar::<f64>().unwrap()
+    }
+
+    #[test]
+    fn losses_match_their_formulas() {
+        let dev = cpu();
+        let z = Tensor::new(&[0.0f32, 2.0], &dev).unwrap();
+        let y = Tensor::new(&[1.0f32, 0.0], &dev).unwrap();
+        // BCE: (ln 2 + 2 + ln(1 + e^-2)) / 2
+        let expected = (2f64.ln() + 2.0 + (1.0 + (-2f64).exp()).ln()) / 2.0;
+        let bce = scalar(Loss::BinaryCrossEntropy.compute(&z, &y).unwrap());
+        assert!((bce - expected).abs() < 1e-6, "{bce}");
+        // class weights 3 (class 0) and 1 (class 1)
+        let w = scalar(
+            Loss::WeightedBinaryCrossEntropy([3.0, 1.0])
+                .compute(&z, &y)
+                .unwrap(),
+        );
+        let expected_w = (2f64.ln() + 3.0 * (2.0 + (1.0 + (-2f64).exp()).ln())) / 2.0;
+        assert!((w - expected_w).abs() < 1e-5, "{w}");
+        assert!((scalar(Loss::Mse.compute(&z, &y).unwrap()) - 2.5).abs() < 1e-6);
+        // huge logits stay finite
+        let big = Tensor::new(&[200.0f32, -200.0], &dev).unwrap();
+        assert!(scalar(Loss::BinaryCrossEntropy.compute(&big, &y).unwrap()).is_finite());
+    }
+
+    #[test]
+    fn seeded_dropout_is_reproducible_and_scales() {
+        let xs = Tensor::ones(1000, DType::F32, &cpu()).unwrap();
+        let a = SeededDropout::new(1)
+            .apply(&xs, 0.5)
+            .unwrap()
+            .to_vec1::<f32>()
+            .unwrap();
+        let b = SeededDropout::new(1)
+            .apply(&xs, 0.5)
+            .unwrap()
+            .to_vec1::<f32>()
+            .unwrap();
+        assert_eq!(a, b);
+        assert!(a.iter().all(|v| *v == 0.0 || *v == 2.0));
+        let kept = a.iter().filter(|v| **v > 0.0).count();
+        assert!((400..600).contains(&kept), "{kept}");
+        assert!(SeededDropout::new(1).apply(&xs, 1.0).is_err());
+    }
+
+    #[test]
+    fn train_params_check() {
+        assert!(TrainParams::default().check().is_ok());
+        assert!(TrainParams::default().batch_size(0).check().is_err());
+        assert!(TrainParams::default()
+            .learning_rate(f64::NAN)
+            .check()
+            .is_err());
+        assert!(TensorData::new(
+            Tensor::zeros((3, 2), DType::F32, &cpu()).unwrap(),
+            Tensor::zeros(2, DType::F32, &cpu()).unwrap()
+        )
+        .is_err());
+    }
+}
