@@ -31,8 +31,8 @@ pub mod eval;
 pub mod frame;
 pub mod models;
 pub mod paths;
-pub mod streaming;
 pub mod stats;
+pub mod streaming;
 
 pub use error::{Error, Result};
 

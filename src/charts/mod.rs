@@ -4,6 +4,7 @@
 mod bar;
 mod boxplot;
 mod correlogram;
+mod dendrogram;
 mod forecast_band;
 mod heatmap;
 mod histogram;
@@ -18,6 +19,7 @@ mod tree;
 pub use bar::{bar, barh};
 pub use boxplot::{box_stats, boxplot, BoxStats};
 pub use correlogram::correlogram;
+pub use dendrogram::{dendrogram, Merge};
 pub use forecast_band::forecast_band;
 pub use heatmap::heatmap;
 pub use histogram::{histogram, histogram_counts};
