@@ -49,8 +49,8 @@ pub mod prelude {
     pub use crate::eda;
     pub use crate::error::{Error, Result};
     pub use crate::frame::{f64_values, str_values};
-    pub use crate::models::forecast;
     pub use crate::models::classify::Evaluation;
+    pub use crate::models::forecast;
     pub use crate::models::regress::RegressionEval;
     pub use crate::models::sales::amount::{self as amount_models, AmountModel};
     pub use crate::models::sales::cancellation::{self, Classifier};
