@@ -27,7 +27,9 @@ pub mod data;
 pub mod display;
 pub mod eda;
 pub mod error;
+pub mod eval;
 pub mod frame;
+pub mod models;
 pub mod paths;
 pub mod stats;
 

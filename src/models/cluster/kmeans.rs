@@ -1,0 +1,336 @@
+//! K-Means (linfa-clustering, k-means++ initialisation) with seeded runs, and
+//! the sweep over k behind the elbow and silhouette charts.
+
+use std::ops::RangeInclusive;
+
+use linfa::prelude::{DatasetBase, Fit, Predict};
+use linfa_clustering::KMeans;
+use ndarray::{Array1, Array2, ArrayView2, Axis};
+use rand::SeedableRng;
+use rand_xoshiro::Xoshiro256Plus;
+
+use super::silhouette::{sample_rows, silhouette, silhouette_sampled};
+use crate::display::{number, thousands, Table};
+use crate::error::{Error, Result};
+
+/// K-Means settings; defaults follow scikit-learn (`n_init = 10`, `max_iter = 300`,
+/// `tol = 1e-4`) with seed 42.
+///
+/// ```
+/// use amazon_sales::models::cluster::KMeansParams;
+/// use ndarray::array;
+/// let x = array![[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0]];
+/// let fit = KMeansParams::new(2).fit(x.view())?;
+/// assert_eq!(fit.sizes(), vec![2, 2]);
+/// assert!(KMeansParams::new(0).check().is_err());
+/// # Ok::<(), amazon_sales::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct KMeansParams {
+    /// Number of clusters (≥ 1).
+    pub k: usize,
+    /// Independent k-means++ starts; the lowest inertia wins (≥ 1).
+    pub n_runs: usize,
+    /// Iteration cap per run (≥ 1).
+    pub max_iterations: u64,
+    /// Stop when the centroids move less than this (> 0).
+    pub tolerance: f64,
+    /// Seed of the initialisation.
+    pub seed: u64,
+}
+
+impl KMeansParams {
+    /// Defaults for `k` clusters.
+    pub fn new(k: usize) -> Self {
+        Self {
+            k,
+            n_runs: 10,
+            max_iterations: 300,
+            tolerance: 1e-4,
+            seed: 42,
+        }
+    }
+
+    /// Sets the number of runs.
+    pub fn n_runs(mut self, n_runs: usize) -> Self {
+        self.n_runs = n_runs;
+        self
+    }
+
+    /// Sets the seed.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Validates the settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for k = 0, zero runs or iterations, or a
+    /// tolerance that is not positive.
+    pub fn check(&self) -> Result<()> {
+        if self.k == 0 {
+            return Err(Error::param("k", "must be at least 1"));
+        }
+        if self.n_runs == 0 {
+            return Err(Error::param("n_runs", "must be at least 1"));
+        }
+        if self.max_iterations == 0 {
+            return Err(Error::param("max_iterations", "must be at least 1"));
+        }
+        if !(self.tolerance > 0.0 && self.tolerance.is_finite()) {
+            return Err(Error::param("tolerance", "must be positive and finite"));
+        }
+        Ok(())
+    }
+
+    /// Fits K-Means on the rows of `x`.
+    ///
+    /// # Errors
+    /// As [`check`](Self::check); [`Error::InvalidInput`] when `x` has fewer rows
+    /// than k or non-finite values; [`Error::Model`] if linfa fails.
+    pub fn fit(&self, x: ArrayView2<f64>) -> Result<KMeansFit> {
+        self.check()?;
+        if x.nrows() < self.k {
+            return Err(Error::input(
+                "K-Means",
+                format!("{} rows for k = {}", x.nrows(), self.k),
+            ));
+        }
+        if x.iter().any(|v| !v.is_finite()) {
+            return Err(Error::input("K-Means", "data contain NaN or infinity"));
+        }
+        let rng = Xoshiro256Plus::seed_from_u64(self.seed);
+        let model = KMeans::params_with_rng(self.k, rng)
+            .n_runs(self.n_runs)
+            .max_n_iterations(self.max_iterations)
+            .tolerance(self.tolerance)
+            .fit(&DatasetBase::from(x))
+            .map_err(|e| Error::Model(e.to_string()))?;
+        let labels: Array1<usize> = model.predict(&x);
+        let centroids = model.centroids().clone();
+        let inertia = x
+            .axis_iter(Axis(0))
+            .zip(labels.iter())
+            .map(|(row, &l)| {
+                row.iter()
+                    .zip(centroids.row(l).iter())
+                    .map(|(a, b)| (a - b) * (a - b))
+                    .sum::<f64>()
+            })
+            .sum();
+        Ok(KMeansFit {
+            centroids,
+            labels,
+            inertia,
+        })
+    }
+}
+
+/// A fitted K-Means: centroids, the label of every training row, inertia.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KMeansFit {
+    centroids: Array2<f64>,
+    labels: Array1<usize>,
+    inertia: f64,
+}
+
+impl KMeansFit {
+    /// Centroids, one row per cluster (in the units of the fitted data).
+    pub fn centroids(&self) -> &Array2<f64> {
+        &self.centroids
+    }
+
+    /// Cluster of each training row.
+    pub fn labels(&self) -> &Array1<usize> {
+        &self.labels
+    }
+
+    /// Sum of squared distances to the nearest centroid (sklearn's `inertia_`).
+    pub fn inertia(&self) -> f64 {
+        self.inertia
+    }
+
+    /// Rows per cluster.
+    pub fn sizes(&self) -> Vec<usize> {
+        cluster_sizes(&self.labels, self.centroids.nrows())
+    }
+
+    /// Cluster sizes as a table (count and share).
+    pub fn sizes_table(&self) -> Table {
+        let sizes = self.sizes();
+        let n: usize = sizes.iter().sum();
+        let mut t = Table::new("Cluster sizes", ["cluster", "rows", "share"]);
+        for (c, &s) in sizes.iter().enumerate() {
+            t.push_row([
+                c.to_string(),
+                thousands(s as i64),
+                crate::display::percent(s as f64 / n.max(1) as f64, 1),
+            ]);
+        }
+        t
+    }
+}
+
+/// Number of labels equal to each cluster id `0..k`.
+pub fn cluster_sizes(labels: &Array1<usize>, k: usize) -> Vec<usize> {
+    let mut sizes = vec![0; k];
+    labels
+        .iter()
+        .filter(|&&l| l < k)
+        .for_each(|&l| sizes[l] += 1);
+    sizes
+}
+
+/// One k of a [`KSweep`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KSweepRow {
+    /// Number of clusters.
+    pub k: usize,
+    /// Inertia of the fit on all rows (the elbow curve).
+    pub inertia: f64,
+    /// Silhouette of a fit refitted on the seeded sample only (the original's method, R-77).
+    pub silhouette_refit: f64,
+    /// Silhouette of the all-rows fit's labels, scored on the same sample.
+    pub silhouette_full: f64,
+}
+
+/// Inertia and silhouette for a range of k.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KSweep {
+    /// One row per k, in order.
+    pub rows: Vec<KSweepRow>,
+    /// Rows in the silhouette sample.
+    pub sample_size: usize,
+}
+
+impl KSweep {
+    /// Fits K-Means for every k in `ks` on all rows of `x` (inertia) and on a
+    /// seeded sample of `sample_size` rows (silhouette), with `params`' runs and seed.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for an empty range, k = 0 or `sample_size` < 2;
+    /// otherwise as [`KMeansParams::fit`].
+    pub fn run(
+        x: ArrayView2<f64>,
+        ks: RangeInclusive<usize>,
+        params: &KMeansParams,
+        sample_size: usize,
+    ) -> Result<Self> {
+        if ks.is_empty() {
+            return Err(Error::param("ks", "the range of k is empty"));
+        }
+        if sample_size < 2 {
+            return Err(Error::param("sample_size", "must be at least 2"));
+        }
+        let sample = sample_rows(x.nrows(), sample_size, params.seed);
+        let xs = x.select(Axis(0), &sample);
+        let mut rows = Vec::new();
+        for k in ks {
+            let p = KMeansParams {
+                k,
+                ..params.clone()
+            };
+            let full = p.fit(x)?;
+            let refit = p.fit(xs.view())?;
+            let silhouette_refit = silhouette(xs.view(), refit.labels().view())?;
+            let silhouette_full =
+                silhouette_sampled(x, full.labels().view(), sample_size, params.seed)?;
+            rows.push(KSweepRow {
+                k,
+                inertia: full.inertia(),
+                silhouette_refit,
+                silhouette_full,
+            });
+        }
+        Ok(Self {
+            rows,
+            sample_size: sample.len(),
+        })
+    }
+
+    /// The sweep as a table.
+    pub fn table(&self) -> Table {
+        let mut t = Table::new(
+            "Choosing k: inertia (all rows) and silhouette (seeded sample)",
+            [
+                "k",
+                "inertia",
+                "silhouette, refit on sample (original)",
+                "silhouette, full-data fit",
+            ],
+        );
+        for r in &self.rows {
+            t.push_row([
+                r.k.to_string(),
+                number(r.inertia, 0),
+                number(r.silhouette_refit, 4),
+                number(r.silhouette_full, 4),
+            ]);
+        }
+        t.with_note(format!(
+            "Silhouette on {} rows drawn with the seed.",
+            thousands(self.sample_size as i64)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    fn blobs() -> Array2<f64> {
+        let mut rows = Vec::new();
+        for (cx, cy) in [(0.0, 0.0), (10.0, 0.0), (0.0, 10.0)] {
+            for i in 0..20 {
+                let t = i as f64;
+                rows.extend([cx + (t * 0.37).sin(), cy + (t * 0.71).cos()]);
+            }
+        }
+        Array2::from_shape_vec((60, 2), rows).unwrap()
+    }
+
+    #[test]
+    fn finds_three_blobs_deterministically() {
+        let x = blobs();
+        let a = KMeansParams::new(3).fit(x.view()).unwrap();
+        let b = KMeansParams::new(3).fit(x.view()).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.sizes(), vec![20, 20, 20]);
+        let sweep = KSweep::run(x.view(), 2..=4, &KMeansParams::new(2), 30).unwrap();
+        assert_eq!(sweep.rows.len(), 3);
+        assert!(sweep.rows[1].inertia < sweep.rows[0].inertia);
+        let best = sweep
+            .rows
+            .iter()
+            .max_by(|p, q| p.silhouette_full.total_cmp(&q.silhouette_full))
+            .unwrap();
+        assert_eq!(best.k, 3);
+    }
+
+    #[test]
+    fn bad_parameters_are_typed_errors() {
+        let x = array![[0.0], [1.0]];
+        for p in [
+            KMeansParams::new(0),
+            KMeansParams::new(2).n_runs(0),
+            KMeansParams {
+                tolerance: -1.0,
+                ..KMeansParams::new(2)
+            },
+        ] {
+            assert!(matches!(
+                p.fit(x.view()),
+                Err(Error::InvalidParameter { .. })
+            ));
+        }
+        assert!(matches!(
+            KMeansParams::new(3).fit(x.view()),
+            Err(Error::InvalidInput { .. })
+        ));
+        #[allow(clippy::reversed_empty_ranges)]
+        let empty = 3..=2;
+        assert!(KSweep::run(x.view(), empty, &KMeansParams::new(2), 10).is_err());
+    }
+}

@@ -1,0 +1,13 @@
+//! Clustering: K-Means (linfa-clustering) with an inertia/silhouette sweep,
+//! cluster-quality scores (silhouette, Davies–Bouldin) and a 2-D PCA view
+//! (linfa-reduction) for scatter plots.
+
+mod davies_bouldin;
+mod kmeans;
+mod pca;
+mod silhouette;
+
+pub use davies_bouldin::davies_bouldin;
+pub use kmeans::{cluster_sizes, KMeansFit, KMeansParams, KSweep, KSweepRow};
+pub use pca::{pca_2d, Projection};
+pub use silhouette::{silhouette, silhouette_sampled};

@@ -1,0 +1,13 @@
+//! Models, one file (or folder) per family: sampling and splits, encoding,
+//! scaling, classifiers, regressors and clustering.
+
+pub mod balance;
+pub mod classify;
+pub mod cluster;
+pub mod encode;
+pub mod regress;
+pub mod sales;
+pub mod sample;
+pub mod scale;
+pub mod smote;
+pub mod tree;

@@ -1,0 +1,147 @@
+//! Linear models: ordinary least squares (linfa-linear) and ridge
+//! (linfa-elasticnet, l1_ratio 0).
+
+use linfa::prelude::{DatasetBase, Fit};
+use linfa_elasticnet::ElasticNet;
+use linfa_linear::LinearRegression;
+use ndarray::{Array1, ArrayView1, ArrayView2, Axis};
+
+use super::evaluation::Regressor;
+use crate::error::{Error, Result};
+
+/// Which linear model to fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LinearParams {
+    /// Ordinary least squares.
+    Ols,
+    /// Ridge with sklearn's α: minimise ‖y − Xw‖² + α‖w‖² (α ≥ 0).
+    Ridge {
+        /// Penalty weight.
+        alpha: f64,
+    },
+}
+
+impl LinearParams {
+    /// Validates the settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a negative or non-finite α.
+    pub fn check(&self) -> Result<()> {
+        if let LinearParams::Ridge { alpha } = self {
+            if !(alpha.is_finite() && *alpha >= 0.0) {
+                return Err(Error::param("alpha", "must be finite and ≥ 0"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Fits on rows `x` and targets `y` (with an intercept).
+    ///
+    /// ```
+    /// use amazon_sales::models::regress::{LinearParams, Regressor};
+    /// use ndarray::array;
+    /// let x = array![[0.0], [1.0], [2.0], [3.0]];
+    /// let y = array![1.0, 3.0, 5.0, 7.0];
+    /// let m = LinearParams::Ols.fit(x.view(), y.view())?;
+    /// assert!((m.predict(array![[4.0]].view())?[0] - 9.0).abs() < 1e-9);
+    /// # Ok::<(), amazon_sales::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`check`](Self::check); [`Error::InvalidInput`] for empty or
+    /// non-finite data; [`Error::Model`] from linfa.
+    pub fn fit(&self, x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<LinearModel> {
+        self.check()?;
+        super::check_xy("linear regression", x, y)?;
+        let data = DatasetBase::new(x, y);
+        match *self {
+            LinearParams::Ols => {
+                let m = LinearRegression::new()
+                    .fit(&data)
+                    .map_err(|e| Error::Model(e.to_string()))?;
+                Ok(LinearModel {
+                    name: "Linear regression".into(),
+                    coef: m.params().clone(),
+                    intercept: m.intercept(),
+                })
+            }
+            LinearParams::Ridge { alpha } => {
+                // linfa-elasticnet centres y but not x, so centre x here and
+                // recover the intercept as ȳ − x̄·w
+                let x_mean = x
+                    .mean_axis(Axis(0))
+                    .unwrap_or_else(|| Array1::zeros(x.ncols()));
+                let centred = &x - &x_mean;
+                let data = DatasetBase::new(centred.view(), y);
+                // elastic net minimises ‖y − Xw‖² / (2n) + penalty · ½‖w‖² when l1_ratio = 0
+                let m = ElasticNet::params()
+                    .l1_ratio(0.0)
+                    .penalty(alpha / x.nrows() as f64)
+                    .tolerance(1e-10)
+                    .max_iterations(100_000)
+                    .fit(&data)
+                    .map_err(|e| Error::Model(e.to_string()))?;
+                let coef = m.hyperplane().clone();
+                Ok(LinearModel {
+                    name: format!("Ridge (α = {alpha})"),
+                    intercept: m.intercept() - x_mean.dot(&coef),
+                    coef,
+                })
+            }
+        }
+    }
+}
+
+/// A fitted linear model: x·coef + intercept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearModel {
+    /// Display name.
+    pub name: String,
+    /// Weight per feature.
+    pub coef: Array1<f64>,
+    /// Intercept.
+    pub intercept: f64,
+}
+
+impl Regressor for LinearModel {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn predict(&self, x: ArrayView2<f64>) -> Result<Array1<f64>> {
+        if x.ncols() != self.coef.len() {
+            return Err(Error::input(
+                "linear regression",
+                format!("fitted on {} features, got {}", self.coef.len(), x.ncols()),
+            ));
+        }
+        Ok(x.dot(&self.coef) + self.intercept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    const RIDGE_COEF: [f64; 2] = [0.641614906832298, 0.6403726708074534];
+    const RIDGE_INTERCEPT: f64 = 0.5186335403726718;
+
+    #[test]
+    fn ridge_matches_sklearn() {
+        // sklearn 1.5.2 Ridge(alpha=1).fit(x, y) on these rows
+        let x = array![[1.0, 0.0], [2.0, 1.0], [3.0, 1.0], [4.0, 3.0], [5.0, 2.0]];
+        let y = array![1.0, 2.5, 2.9, 5.2, 5.1];
+        let m = LinearParams::Ridge { alpha: 1.0 }
+            .fit(x.view(), y.view())
+            .unwrap();
+        for (a, b) in m.coef.iter().zip(RIDGE_COEF) {
+            assert!((a - b).abs() < 1e-6, "{:?}", m.coef);
+        }
+        assert!((m.intercept - RIDGE_INTERCEPT).abs() < 1e-6);
+        assert!(LinearParams::Ridge { alpha: -1.0 }
+            .fit(x.view(), y.view())
+            .is_err());
+        assert!(LinearParams::Ols.fit(x.view(), array![1.0].view()).is_err());
+    }
+}
