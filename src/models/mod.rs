@@ -6,6 +6,7 @@ pub mod classify;
 pub mod cluster;
 pub mod encode;
 pub mod regress;
+pub mod rules;
 pub mod sales;
 pub mod sample;
 pub mod scale;
