@@ -3,6 +3,7 @@
 
 mod bar;
 mod boxplot;
+mod dendrogram;
 mod heatmap;
 mod histogram;
 mod line;
@@ -12,6 +13,7 @@ mod spec;
 
 pub use bar::{bar, barh};
 pub use boxplot::{box_stats, boxplot, BoxStats};
+pub use dendrogram::{dendrogram, Merge};
 pub use heatmap::heatmap;
 pub use histogram::{histogram, histogram_counts};
 pub use line::{line, line_categories, LineSeries};
