@@ -1,4 +1,5 @@
-//! Association rules: transactions, frequent itemsets (Apriori) and rules
+//! Association rules: transactions (products banded as in P-X15, or
+//! multi-line orders), frequent itemsets (Apriori) and rules
 //! with support, confidence and lift (mlxtend's `apriori` +
 //! `association_rules`).
 //!
@@ -23,8 +24,12 @@
 
 mod apriori;
 mod association;
+mod order_baskets;
+mod product_bands;
 mod transactions;
 
 pub use apriori::{Apriori, FrequentItemsets, Itemset};
 pub use association::{Rule, RuleSet};
+pub use order_baskets::OrderBaskets;
+pub use product_bands::{ProductBands, HIGH_RATING, RATING_ITEMS};
 pub use transactions::Transactions;
