@@ -15,3 +15,4 @@ pub mod scale;
 pub mod smote;
 pub mod text;
 pub mod tree;
+pub mod vocab;
