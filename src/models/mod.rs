@@ -12,6 +12,7 @@ pub mod rules;
 pub mod sales;
 pub mod sample;
 pub mod scale;
+pub mod sentiment;
 pub mod smote;
 pub mod text;
 pub mod tree;

@@ -2,9 +2,18 @@
 //! max-pool → Dropout → Dense + ReLU → one logit (the sigmoid is in the loss
 //! and in [`TextCnn::predict_proba`]). Trained with the generic loop of
 //! [`super::train`] (Adam, mini-batches, early stopping on validation).
+//!
+//! The convolution (valid padding, stride 1, like Keras' `Conv1D`) is
+//! written as window unfolding + one dense layer: the k shifted views of
+//! the embedded sequence are concatenated to (n, L − k + 1, k·E) and
+//! multiplied by a (k·E → filters) weight. candle-nn 0.11.1's `Conv1d`
+//! was tried first: with it the training loss never went below the class
+//! prior (0.55 unweighted, 0.69 weighted) on the review data, while the
+//! unfolded form, which only uses narrow / cat / matmul, trains (loss 0.69
+//! → 0.04 in 7 epochs) with the same initialisation.
 
 use candle_core::{DType, Tensor, D};
-use candle_nn::{conv1d, embedding, linear, Conv1d, Conv1dConfig, Embedding, Linear, Module, VarBuilder, VarMap};
+use candle_nn::{embedding, linear, Embedding, Linear, Module, VarBuilder, VarMap};
 use ndarray::Array2;
 
 use super::train::{self, candle_err, cpu, init_seeded, History, Loss, Network, SeededDropout, TensorData, TrainParams};
@@ -98,8 +107,7 @@ impl TextCnnParams {
         let varmap = VarMap::new();
         let vb = VarBuilder::from_varmap(&varmap, DType::F32, &cpu());
         let embedding = embedding(self.vocab_size, self.embedding_dim, vb.pp("embedding")).map_err(candle_err)?;
-        let conv = conv1d(self.embedding_dim, self.filters, self.kernel, Conv1dConfig::default(), vb.pp("conv"))
-            .map_err(candle_err)?;
+        let conv = linear(self.kernel * self.embedding_dim, self.filters, vb.pp("conv")).map_err(candle_err)?;
         let dense = linear(self.filters, self.dense, vb.pp("dense")).map_err(candle_err)?;
         let output = linear(self.dense, 1, vb.pp("output")).map_err(candle_err)?;
         init_seeded(&varmap, self.train.seed)?;
@@ -118,7 +126,7 @@ impl TextCnnParams {
 pub struct TextCnn {
     params: TextCnnParams,
     embedding: Embedding,
-    conv: Conv1d,
+    conv: Linear,
     dense: Linear,
     output: Linear,
     varmap: VarMap,
@@ -132,9 +140,14 @@ impl std::fmt::Debug for TextCnn {
 
 impl Network for TextCnn {
     fn forward(&self, xs: &Tensor, dropout: Option<&mut SeededDropout>) -> candle_core::Result<Tensor> {
-        // (n, L) ids → (n, L, E) → (n, E, L) for the convolution → (n, F, L − k + 1)
-        let h = self.embedding.forward(xs)?.transpose(1, 2)?.contiguous()?;
-        let h = self.conv.forward(&h)?.relu()?.max(D::Minus1)?;
+        // (n, L) ids → (n, L, E) → windows (n, L − k + 1, k·E) → (n, L − k + 1, F) → max over positions
+        let e = self.embedding.forward(xs)?;
+        let positions = e.dim(1)? + 1 - self.params.kernel;
+        let windows: Vec<Tensor> = (0..self.params.kernel)
+            .map(|j| e.narrow(1, j, positions))
+            .collect::<candle_core::Result<_>>()?;
+        let h = Tensor::cat(&windows, D::Minus1)?;
+        let h = self.conv.forward(&h)?.relu()?.max(1)?;
         let h = match dropout {
             Some(d) => d.apply(&h, self.params.dropout)?,
             None => h,
