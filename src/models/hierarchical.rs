@@ -152,10 +152,24 @@ impl Linkage {
     /// # Errors
     /// As [`charts::dendrogram`].
     pub fn dendrogram(&self, title: &str, last_p: usize, cut: Option<f64>) -> Result<Figure> {
+        self.dendrogram_sized(title, last_p, cut, (900, 450))
+    }
+
+    /// As [`dendrogram`](Self::dendrogram) with a size in pixels (width, height).
+    ///
+    /// # Errors
+    /// As [`charts::dendrogram`].
+    pub fn dendrogram_sized(
+        &self,
+        title: &str,
+        last_p: usize,
+        cut: Option<f64>,
+        size: (u32, u32),
+    ) -> Result<Figure> {
         let spec = ChartSpec::new(title)
             .x("clusters (size) or row")
             .y("merge distance")
-            .size(900, 450);
+            .size(size.0, size.1);
         charts::dendrogram(&spec, &self.merges, self.n, last_p, cut)
     }
 }

@@ -10,7 +10,8 @@
 //!   (ties broken alphabetically here; numpy's unstable sort may break a tie
 //!   at the cut the other way);
 //! * linfa's `TfIdfVectorizer` does not normalise rows; scikit-learn divides
-//!   each row by its L2 norm (`norm="l2"`), done with linfa's `NormScaler::l2`.
+//!   each row by its L2 norm (`norm="l2"`), done here (linfa's `NormScaler`
+//!   turns an all-zero row into NaN; scikit-learn keeps it at zero).
 //!
 //! The idf is linfa's smooth idf, ln((1 + n) / (1 + df)) + 1, as
 //! scikit-learn's `smooth_idf=True`. linfa also NFKD-normalises the text,
@@ -22,10 +23,8 @@
 //! subspace; its explained-variance ratio is the one computed here (variance
 //! of each projected column over the total column variance of the input).
 
-use linfa::traits::Transformer;
 use linfa_preprocessing::tf_idf_vectorization::TfIdfVectorizer;
 use linfa_preprocessing::CountVectorizer;
-use linfa_preprocessing::norm_scaling::NormScaler;
 use nalgebra::DMatrix;
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
@@ -109,18 +108,26 @@ impl TfidfParams {
         let mut order: Vec<usize> = (0..words.len()).collect();
         order.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then_with(|| words[a].cmp(&words[b])));
         order.truncate(self.max_features.unwrap_or(words.len()));
-        let mut vocabulary: Vec<String> = order.into_iter().map(|j| words[j].clone()).collect();
-        vocabulary.sort();
+        let vocabulary: Vec<String> = order.into_iter().map(|j| words[j].clone()).collect();
 
         let tfidf = TfIdfVectorizer::default()
             .fit_vocabulary(&vocabulary)
             .map_err(|e| Error::Model(format!("linfa-preprocessing: {e}")))?;
         let weights = tfidf.transform(&docs).map_err(|e| Error::Model(e.to_string()))?;
-        let dense: Array2<f64> = weights.to_dense();
-        // NormScaler leaves all-zero rows (documents without a kept term) at zero.
-        let matrix = NormScaler::l2().transform(dense);
+        // linfa's column order is its own; put the terms in alphabetical order.
+        let fitted = tfidf.vocabulary();
+        let mut columns: Vec<usize> = (0..fitted.len()).collect();
+        columns.sort_by(|&a, &b| fitted[a].cmp(&fitted[b]));
+        let mut matrix: Array2<f64> = weights.to_dense().select(Axis(1), &columns);
+        // L2 row norm; rows without a kept term stay zero (linfa's NormScaler would give NaN).
+        for mut row in matrix.rows_mut() {
+            let norm = row.dot(&row).sqrt();
+            if norm > 0.0 {
+                row /= norm;
+            }
+        }
         Ok(Tfidf {
-            vocabulary: tfidf.vocabulary().clone(),
+            vocabulary: columns.iter().map(|&j| fitted[j].clone()).collect(),
             matrix,
         })
     }
