@@ -8,6 +8,7 @@ pub mod encode;
 pub mod hierarchical;
 pub mod neural;
 pub mod product_segments;
+pub mod product_summary;
 pub mod products;
 pub mod regress;
 pub mod robust_scale;
