@@ -22,7 +22,11 @@ fn main() {
             let p = products::load_clean().expect("load").products;
             common::run(&stage, 7, || {
                 let bands = ProductBands::fit(&p, "rating").expect("bands");
-                let sets = Apriori::new().min_support(0.05).max_len(4).fit(bands.transactions()).expect("apriori");
+                let sets = Apriori::new()
+                    .min_support(0.05)
+                    .max_len(4)
+                    .fit(bands.transactions())
+                    .expect("apriori");
                 let rules = sets.rules(0.6).expect("rules");
                 format!("{} itemsets, {} rules", sets.len(), rules.len())
             })
@@ -32,9 +36,18 @@ fn main() {
             let raw = sales::load(amazon_sales::paths::sales_report()).expect("load");
             common::run(&stage, 5, || {
                 let baskets = OrderBaskets::from_orders(&raw, "Style").expect("baskets");
-                let sets = Apriori::new().min_support(0.003).max_len(4).fit(baskets.transactions()).expect("apriori");
+                let sets = Apriori::new()
+                    .min_support(0.003)
+                    .max_len(4)
+                    .fit(baskets.transactions())
+                    .expect("apriori");
                 let rules = sets.rules(0.2).expect("rules");
-                format!("{} baskets, {} itemsets, {} rules", baskets.multi_line_orders, sets.len(), rules.len())
+                format!(
+                    "{} baskets, {} itemsets, {} rules",
+                    baskets.multi_line_orders,
+                    sets.len(),
+                    rules.len()
+                )
             })
         }
         // P-X9..P-X12 with one epoch: split, vocabulary, padding, one epoch of
@@ -42,10 +55,21 @@ fn main() {
         "cnn_epoch" => {
             let p = products::load_clean().expect("load").products;
             let mut params = SentimentParams::new();
-            params.cnn.train = params.cnn.train.clone().epochs(1).patience(None).log_every(0);
+            params.cnn.train = params
+                .cnn
+                .train
+                .clone()
+                .epochs(1)
+                .patience(None)
+                .log_every(0);
             common::run(&stage, 3, || {
                 let r = params.run(&p, "rating").expect("cnn");
-                format!("{}/{}/{} docs, 1 epoch", r.n_fit, r.n_val, r.report.confusion.counts().sum())
+                format!(
+                    "{}/{}/{} docs, 1 epoch",
+                    r.n_fit,
+                    r.n_val,
+                    r.report.confusion.counts().sum()
+                )
             })
         }
         other => eprintln!("unknown stage {other}; stages: {}", stages.join(" ")),

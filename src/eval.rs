@@ -253,6 +253,7 @@ pub struct RocCurve {
 }
 
 /// Cumulative (false positives, true positives, threshold) at each distinct score, highest first.
+#[allow(clippy::type_complexity)]
 fn ranked_counts(
     context: &'static str,
     y_true: ArrayView1<usize>,

@@ -51,16 +51,27 @@ impl Default for SegmentParams {
 }
 
 /// The profile columns (rupees, fraction, stars, count).
-const PROFILE: [&str; 5] = ["discounted_price", "actual_price", "discount_percentage", "rating", "rating_count"];
+const PROFILE: [&str; 5] = [
+    "discounted_price",
+    "actual_price",
+    "discount_percentage",
+    "rating",
+    "rating_count",
+];
 
 impl SegmentParams {
     /// discounted_price, discount_percentage, rating and rating_count, no
     /// transform, robust scaling, k = 3, 10 k-means++ runs, seed 42.
     pub fn new() -> Self {
         SegmentParams {
-            features: ["discounted_price", "discount_percentage", "rating", "rating_count"]
-                .map(String::from)
-                .to_vec(),
+            features: [
+                "discounted_price",
+                "discount_percentage",
+                "rating",
+                "rating_count",
+            ]
+            .map(String::from)
+            .to_vec(),
             log: false,
             scaling: Scaling::Robust,
             kmeans: KMeansParams::new(3).n_runs(10).seed(42),
@@ -101,7 +112,11 @@ impl SegmentParams {
         format!(
             "{} | {} | {}",
             self.features.join(", "),
-            if self.log { "log1p(prices, counts)" } else { "no transform" },
+            if self.log {
+                "log1p(prices, counts)"
+            } else {
+                "no transform"
+            },
             match self.scaling {
                 Scaling::Robust => "robust (median, IQR)",
                 Scaling::Standard => "standard (mean, std)",
@@ -154,7 +169,10 @@ impl SegmentParams {
         let labels = fit.labels();
         let score = silhouette(x.view(), labels.view())?;
         let k = self.kmeans.k;
-        let columns: Vec<Vec<f64>> = PROFILE.iter().map(|c| filled(products, c)).collect::<Result<_>>()?;
+        let columns: Vec<Vec<f64>> = PROFILE
+            .iter()
+            .map(|c| filled(products, c))
+            .collect::<Result<_>>()?;
         let mut profiles: Vec<SegmentProfile> = (0..k)
             .map(|c| {
                 let rows: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == c).collect();
@@ -198,10 +216,15 @@ fn filled(products: &DataFrame, column: &str) -> Result<Vec<f64>> {
         return Ok(v);
     }
     if column != "rating_count" {
-        return Err(Error::input("product segments", format!("{column} has missing values")));
+        return Err(Error::input(
+            "product segments",
+            format!("{column} has missing values"),
+        ));
     }
     let median = quantile(&mut known, 0.5)?;
-    v.iter_mut().filter(|x| x.is_nan()).for_each(|x| *x = median);
+    v.iter_mut()
+        .filter(|x| x.is_nan())
+        .for_each(|x| *x = median);
     Ok(v)
 }
 
@@ -210,13 +233,15 @@ fn filled(products: &DataFrame, column: &str) -> Result<Vec<f64>> {
 /// further cluster keeps "Cluster i". Profiles end up in that order.
 fn name_segments(profiles: &mut [SegmentProfile]) {
     let mut free: Vec<usize> = (0..profiles.len()).collect();
-    let keys: [(fn(&SegmentProfile) -> f64, &str); 3] = [
+    type Key = fn(&SegmentProfile) -> f64;
+    let keys: [(Key, &str); 3] = [
         (|p| p.rating_count, "Bestsellers"),
         (|p| p.discounted_price, "Premium"),
         (|p| -p.discounted_price, "Value-for-money"),
     ];
     for (key, name) in keys {
-        let best = (0..free.len()).max_by(|&a, &b| key(&profiles[free[a]]).total_cmp(&key(&profiles[free[b]])));
+        let best = (0..free.len())
+            .max_by(|&a, &b| key(&profiles[free[a]]).total_cmp(&key(&profiles[free[b]])));
         if let Some(pos) = best {
             let idx = free.remove(pos);
             profiles[idx].name = name.to_string();
@@ -284,14 +309,31 @@ impl ProductSegments {
     /// Sizes and means per segment, in rupees and counts.
     pub fn profile_table(&self) -> Table {
         let mut t = Table::new(
-            format!("Product segments (k = {}, silhouette {})", self.params.kmeans.k, number(self.silhouette, 4)),
-            ["segment", "products", "share", "mean price ₹", "mean list price ₹", "mean discount", "mean rating", "mean ratings", "median ratings"],
+            format!(
+                "Product segments (k = {}, silhouette {})",
+                self.params.kmeans.k,
+                number(self.silhouette, 4)
+            ),
+            [
+                "segment",
+                "products",
+                "share",
+                "mean price ₹",
+                "mean list price ₹",
+                "mean discount",
+                "mean rating",
+                "mean ratings",
+                "median ratings",
+            ],
         );
         for p in &self.profiles {
             t.push_row([
                 p.name.clone(),
                 thousands(p.products as i64),
-                format!("{:.1}%", 100.0 * p.products as f64 / self.rows().max(1) as f64),
+                format!(
+                    "{:.1}%",
+                    100.0 * p.products as f64 / self.rows().max(1) as f64
+                ),
                 number(p.discounted_price, 0),
                 number(p.actual_price, 0),
                 format!("{:.1}%", 100.0 * p.discount),
@@ -300,7 +342,11 @@ impl ProductSegments {
                 number(p.median_rating_count, 0),
             ]);
         }
-        t.with_note(format!("{} products; features: {}.", thousands(self.rows() as i64), self.params.describe()))
+        t.with_note(format!(
+            "{} products; features: {}.",
+            thousands(self.rows() as i64),
+            self.params.describe()
+        ))
     }
 
     /// Price against log10 rating count, one colour per segment.
@@ -339,15 +385,33 @@ impl ProductSegments {
             "rating" => (|p| p.rating, "mean rating"),
             "rating_count" => (|p| p.rating_count, "mean number of ratings"),
             "discount" => (|p| 100.0 * p.discount, "mean discount (%)"),
-            other => return Err(Error::param("measure", format!("unknown measure {other:?}"))),
+            other => {
+                return Err(Error::param(
+                    "measure",
+                    format!("unknown measure {other:?}"),
+                ))
+            }
         };
-        let bars: Vec<(String, f64)> = self.profiles.iter().map(|p| (p.name.clone(), value(p))).collect();
-        bar(&ChartSpec::new(format!("Segments: {label}")).x("segment").y(label).size(520, 360), &bars)
+        let bars: Vec<(String, f64)> = self
+            .profiles
+            .iter()
+            .map(|p| (p.name.clone(), value(p)))
+            .collect();
+        bar(
+            &ChartSpec::new(format!("Segments: {label}"))
+                .x("segment")
+                .y(label)
+                .size(520, 360),
+            &bars,
+        )
     }
 
     /// One recommendation per named segment, with its numbers.
     pub fn recommendations(&self) -> Table {
-        let mut t = Table::new("Recommendations per segment", ["segment", "what it is", "recommendation"]);
+        let mut t = Table::new(
+            "Recommendations per segment",
+            ["segment", "what it is", "recommendation"],
+        );
         for p in &self.profiles {
             let what = format!(
                 "{} products, ₹{} on average, rating {}, {} ratings on average",
@@ -386,7 +450,11 @@ pub fn inertia_chart(sweep: &KSweep) -> Result<Figure> {
 /// # Errors
 /// [`Error::Chart`] if drawing fails.
 pub fn silhouette_chart(sweep: &KSweep) -> Result<Figure> {
-    let points = sweep.rows.iter().map(|r| (r.k as f64, r.silhouette_full)).collect();
+    let points = sweep
+        .rows
+        .iter()
+        .map(|r| (r.k as f64, r.silhouette_full))
+        .collect();
     line(
         &ChartSpec::new("Silhouette by k").x("k").y("silhouette"),
         &[LineSeries::new("silhouette", points).with_markers()],
@@ -402,7 +470,13 @@ pub fn silhouette_chart(sweep: &KSweep) -> Result<Figure> {
 pub fn compare_variants(products: &DataFrame, variants: &[SegmentParams]) -> Result<Table> {
     let mut t = Table::new(
         "K-Means variants at k = 3",
-        ["features", "transform", "scaler", "silhouette", "segment sizes"],
+        [
+            "features",
+            "transform",
+            "scaler",
+            "silhouette",
+            "segment sizes",
+        ],
     );
     for v in variants {
         let fit = v.fit(products)?;
@@ -415,7 +489,11 @@ pub fn compare_variants(products: &DataFrame, variants: &[SegmentParams]) -> Res
             parts.get(1).copied().unwrap_or("").to_string(),
             parts.get(2).copied().unwrap_or("").to_string(),
             number(fit.silhouette, 4),
-            sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" / "),
+            sizes
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(" / "),
         ]);
     }
     Ok(t.with_note(format!("{} products each.", products.height())))
@@ -432,9 +510,15 @@ mod tests {
         price.extend([20_000.0; 4]);
         price.extend([900.0; 3]);
         let jitter = |i: usize| (i as f64 * 0.37).sin();
-        let price: Vec<f64> = price.iter().enumerate().map(|(i, p)| p * (1.0 + 0.05 * jitter(i))).collect();
+        let price: Vec<f64> = price
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p * (1.0 + 0.05 * jitter(i)))
+            .collect();
         let n = price.len();
-        let mut count: Vec<Option<f64>> = (0..n).map(|i| Some(1000.0 + 100.0 * jitter(i + 3))).collect();
+        let mut count: Vec<Option<f64>> = (0..n)
+            .map(|i| Some(1000.0 + 100.0 * jitter(i + 3)))
+            .collect();
         for c in count.iter_mut().skip(16) {
             *c = Some(300_000.0);
         }
@@ -462,18 +546,30 @@ mod tests {
         assert!(seg.recommendations().to_string().contains("Bestsellers"));
         assert!(seg.scatter().is_ok());
         assert!(seg.mean_bars("rating").is_ok());
-        assert!(matches!(seg.mean_bars("colour"), Err(Error::InvalidParameter { .. })));
+        assert!(matches!(
+            seg.mean_bars("colour"),
+            Err(Error::InvalidParameter { .. })
+        ));
     }
 
     #[test]
     fn bad_settings_are_typed_errors() {
         let p = products();
-        assert!(matches!(SegmentParams::new().features(&[]).fit(&p), Err(Error::InvalidParameter { .. })));
+        assert!(matches!(
+            SegmentParams::new().features(&[]).fit(&p),
+            Err(Error::InvalidParameter { .. })
+        ));
         assert!(SegmentParams::new().features(&["nope"]).fit(&p).is_err());
         let mut zero_k = SegmentParams::new();
         zero_k.kmeans = KMeansParams::new(0);
-        assert!(matches!(zero_k.fit(&p), Err(Error::InvalidParameter { .. })));
+        assert!(matches!(
+            zero_k.fit(&p),
+            Err(Error::InvalidParameter { .. })
+        ));
         let missing_price = df!("discounted_price" => [Some(1.0), None]).unwrap();
-        assert!(SegmentParams::new().features(&["discounted_price"]).matrix(&missing_price).is_err());
+        assert!(SegmentParams::new()
+            .features(&["discounted_price"])
+            .matrix(&missing_price)
+            .is_err());
     }
 }

@@ -29,7 +29,12 @@ impl ProductSummary {
     /// P-68's ANN price regression: the R² of the rerun original pipeline,
     /// the best honest log-price R² (no list price / discount pair), and
     /// the R² of the bare formula actual × (1 − discount).
-    pub fn ann_price(mut self, original_pipeline_r2: f64, honest_log_r2: f64, formula_r2: f64) -> Self {
+    pub fn ann_price(
+        mut self,
+        original_pipeline_r2: f64,
+        honest_log_r2: f64,
+        formula_r2: f64,
+    ) -> Self {
         self.rows.push([
             "ANN price regression, R² (P-68)".into(),
             "0.98 (0.9825)".into(),
@@ -42,7 +47,12 @@ impl ProductSummary {
 
     /// The improved K-Means: its silhouette and segments, and the best
     /// alternative silhouette of another scaling.
-    pub fn kmeans(mut self, segments: &ProductSegments, alternative: &str, alternative_silhouette: f64) -> Self {
+    pub fn kmeans(
+        mut self,
+        segments: &ProductSegments,
+        alternative: &str,
+        alternative_silhouette: f64,
+    ) -> Self {
         let sizes: Vec<String> = segments
             .profiles
             .iter()
@@ -60,7 +70,9 @@ impl ProductSummary {
 
     /// The CNN: negative-class scores at 0.5 and at the tuned threshold, against the baseline.
     pub fn cnn(mut self, result: &SentimentResult) -> Self {
-        let neg = |r: &crate::eval::ClassificationReport| r.classes.get(1).map_or((0.0, 0.0), |c| (c.recall, c.f1));
+        let neg = |r: &crate::eval::ClassificationReport| {
+            r.classes.get(1).map_or((0.0, 0.0), |c| (c.recall, c.f1))
+        };
         let (r_half, f_half) = neg(&result.report_at_half);
         let (r_tuned, f_tuned) = neg(&result.report);
         self.rows.push([
@@ -85,11 +97,24 @@ impl ProductSummary {
     pub fn rules(mut self, rating_rules: &RuleSet, headline: (&[&str], &[&str])) -> Self {
         let found = rating_rules.find(headline.0, headline.1);
         let here = found.map_or("not frequent at these thresholds".to_string(), |r| {
-            format!("support {}, confidence {}, lift {}", number(r.support, 3), number(r.confidence, 3), number(r.lift, 3))
+            format!(
+                "support {}, confidence {}, lift {}",
+                number(r.support, 3),
+                number(r.confidence, 3),
+                number(r.lift, 3)
+            )
         });
-        let best = rating_rules.rules().first().map_or("none".to_string(), |r| {
-            format!("best by lift: {} → {} (lift {})", r.antecedent_label(), r.consequent_label(), number(r.lift, 3))
-        });
+        let best = rating_rules
+            .rules()
+            .first()
+            .map_or("none".to_string(), |r| {
+                format!(
+                    "best by lift: {} → {} (lift {})",
+                    r.antecedent_label(),
+                    r.consequent_label(),
+                    number(r.lift, 3)
+                )
+            });
         let verdict = match found {
             Some(r) if !r.is_evidence() => "Lift < 1: the headline rule is not evidence; its confidence only reflects the 76 % base rate of high ratings.",
             Some(_) => "Lift > 1: the rule holds, modestly.",
@@ -109,7 +134,13 @@ impl ProductSummary {
     pub fn table(&self) -> Table {
         let mut t = Table::new(
             "Summary of the product notebook (P-X18): original vs this project",
-            ["result", "original claim", "original pipeline here", "honest here", "what to believe"],
+            [
+                "result",
+                "original claim",
+                "original pipeline here",
+                "honest here",
+                "what to believe",
+            ],
         );
         for r in &self.rows {
             t.push_row(r.clone());

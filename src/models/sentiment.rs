@@ -17,8 +17,8 @@ use super::neural::{History, Loss, TextCnnParams};
 use super::sample::stratified_split;
 use super::vocab::Vocabulary;
 use crate::display::{number, Table};
-use crate::eval::{majority_baseline, roc_auc, ClassificationReport, MajorityBaseline};
 use crate::error::{Error, Result};
+use crate::eval::{majority_baseline, roc_auc, ClassificationReport, MajorityBaseline};
 use crate::frame::{f64_values, str_values};
 
 /// Class 0: positive (rating ≥ 4.0); class 1: negative (the class to find).
@@ -40,7 +40,10 @@ pub enum Balance {
 ///
 /// # Errors
 /// [`Error::InvalidInput`] for a missing column or a missing rating.
-pub fn review_documents(products: &DataFrame, rating_column: &str) -> Result<(Vec<String>, Array1<usize>)> {
+pub fn review_documents(
+    products: &DataFrame,
+    rating_column: &str,
+) -> Result<(Vec<String>, Array1<usize>)> {
     let titles = str_values(products, "review_title_clean")?;
     let contents = str_values(products, "review_content_clean")?;
     let rating = f64_values(products, rating_column)?;
@@ -50,7 +53,15 @@ pub fn review_documents(products: &DataFrame, rating_column: &str) -> Result<(Ve
     let docs = titles
         .iter()
         .zip(&contents)
-        .map(|(t, c)| format!("{} {}", t.as_deref().unwrap_or(""), c.as_deref().unwrap_or("")).trim().to_string())
+        .map(|(t, c)| {
+            format!(
+                "{} {}",
+                t.as_deref().unwrap_or(""),
+                c.as_deref().unwrap_or("")
+            )
+            .trim()
+            .to_string()
+        })
         .collect();
     let labels = rating.iter().map(|&r| usize::from(r < 4.0)).collect();
     Ok((docs, labels))
@@ -92,7 +103,10 @@ impl SentimentParams {
     /// # Errors
     /// [`Error::InvalidParameter`].
     pub fn check(&self) -> Result<()> {
-        for (name, f) in [("test_fraction", self.test_fraction), ("validation_fraction", self.validation_fraction)] {
+        for (name, f) in [
+            ("test_fraction", self.test_fraction),
+            ("validation_fraction", self.validation_fraction),
+        ] {
             if !(f > 0.0 && f < 1.0) {
                 return Err(Error::param(name, format!("must be in (0, 1), got {f}")));
             }
@@ -114,7 +128,8 @@ impl SentimentParams {
         let outer = stratified_split(labels.view(), self.test_fraction, self.seed)?;
         let train_labels = labels.select(Axis(0), &outer.train);
         let inner = stratified_split(train_labels.view(), self.validation_fraction, self.seed + 1)?;
-        let pick = |rows: &[usize]| -> Vec<&str> { rows.iter().map(|&i| docs[i].as_str()).collect() };
+        let pick =
+            |rows: &[usize]| -> Vec<&str> { rows.iter().map(|&i| docs[i].as_str()).collect() };
         let fit_rows: Vec<usize> = inner.train.iter().map(|&i| outer.train[i]).collect();
         let val_rows: Vec<usize> = inner.test.iter().map(|&i| outer.train[i]).collect();
         let vocab = Vocabulary::fit(&pick(&fit_rows), self.vocab_size)?;
@@ -128,8 +143,16 @@ impl SentimentParams {
             Balance::None => (x_fit.clone(), y_fit.clone(), Loss::BinaryCrossEntropy, None),
             Balance::ClassWeights => {
                 let w = class_weights(y_fit.view())?;
-                let pair = [w.first().copied().unwrap_or(1.0), w.get(1).copied().unwrap_or(1.0)];
-                (x_fit.clone(), y_fit.clone(), Loss::WeightedBinaryCrossEntropy(pair), Some(pair))
+                let pair = [
+                    w.first().copied().unwrap_or(1.0),
+                    w.get(1).copied().unwrap_or(1.0),
+                ];
+                (
+                    x_fit.clone(),
+                    y_fit.clone(),
+                    Loss::WeightedBinaryCrossEntropy(pair),
+                    Some(pair),
+                )
             }
             Balance::Oversample => {
                 let (x, y) = oversample(&x_fit, &y_fit, self.seed)?;
@@ -147,7 +170,12 @@ impl SentimentParams {
             y_val.len(),
             y_test.len()
         );
-        let history = net.fit(&x_train, y_train.as_slice().unwrap_or(&[]), Some((&x_val, y_val.as_slice().unwrap_or(&[]))), loss)?;
+        let history = net.fit(
+            &x_train,
+            y_train.as_slice().unwrap_or(&[]),
+            Some((&x_val, y_val.as_slice().unwrap_or(&[]))),
+            loss,
+        )?;
         let p_val = Array1::from(net.predict_proba(&x_val)?);
         let threshold = tune_threshold(&y_val, &p_val)?;
         let p_test = Array1::from(net.predict_proba(&x_test)?);
@@ -184,7 +212,11 @@ impl Default for SentimentParams {
     }
 }
 
-fn oversample(x: &Array2<u32>, y: &Array1<usize>, seed: u64) -> Result<(Array2<u32>, Array1<usize>)> {
+fn oversample(
+    x: &Array2<u32>,
+    y: &Array1<usize>,
+    seed: u64,
+) -> Result<(Array2<u32>, Array1<usize>)> {
     // Reuse the f64 over-sampler on row indices, then take those rows.
     let index = Array2::from_shape_fn((y.len(), 1), |(i, _)| i as f64);
     let (rows, labels) = super::balance::random_oversample(index.view(), y.view(), seed)?;
@@ -202,8 +234,11 @@ pub fn tune_threshold(y: &Array1<usize>, p: &Array1<f64>) -> Result<f64> {
     for step in 5..=95 {
         let t = step as f64 / 100.0;
         let pred = p.mapv(|v| usize::from(v >= t));
-        let f1 = ClassificationReport::new(y.view(), pred.view())?.macro_avg.f1;
-        let better = f1 > best.0 + 1e-12 || ((f1 - best.0).abs() <= 1e-12 && (t - 0.5).abs() < (best.1 - 0.5).abs());
+        let f1 = ClassificationReport::new(y.view(), pred.view())?
+            .macro_avg
+            .f1;
+        let better = f1 > best.0 + 1e-12
+            || ((f1 - best.0).abs() <= 1e-12 && (t - 0.5).abs() < (best.1 - 0.5).abs());
         if better {
             best = (f1, t);
         }
@@ -269,18 +304,45 @@ impl SentimentResult {
             format!("positive {}, negative {}", number(w0, 2), number(w1, 2))
         });
         Table::new("CNN data (P-X8..P-X10)", ["item", "value"])
-            .with_row(["documents (one per product)".to_string(), self.n_documents.to_string()])
+            .with_row([
+                "documents (one per product)".to_string(),
+                self.n_documents.to_string(),
+            ])
             .with_row([
                 "negative (rating < 4.0)".to_string(),
-                format!("{} ({:.1}%)", self.n_negative, 100.0 * self.n_negative as f64 / self.n_documents.max(1) as f64),
+                format!(
+                    "{} ({:.1}%)",
+                    self.n_negative,
+                    100.0 * self.n_negative as f64 / self.n_documents.max(1) as f64
+                ),
             ])
-            .with_row(["train / validation / test".to_string(), format!("{} / {} / {}", self.n_fit, self.n_val, self.report.confusion.counts().sum())])
-            .with_row(["vocabulary (train only, + pad, OOV)".to_string(), self.vocab_size.to_string()])
+            .with_row([
+                "train / validation / test".to_string(),
+                format!(
+                    "{} / {} / {}",
+                    self.n_fit,
+                    self.n_val,
+                    self.report.confusion.counts().sum()
+                ),
+            ])
+            .with_row([
+                "vocabulary (train only, + pad, OOV)".to_string(),
+                self.vocab_size.to_string(),
+            ])
             .with_row(["tokens per document".to_string(), self.seq_len.to_string()])
-            .with_row(["test tokens out of vocabulary".to_string(), format!("{:.1}%", 100.0 * self.oov_share_test)])
-            .with_row(["balancing (training part only)".to_string(), format!("{:?}", self.balance)])
+            .with_row([
+                "test tokens out of vocabulary".to_string(),
+                format!("{:.1}%", 100.0 * self.oov_share_test),
+            ])
+            .with_row([
+                "balancing (training part only)".to_string(),
+                format!("{:?}", self.balance),
+            ])
             .with_row(["class weights".to_string(), weights])
-            .with_row(["trainable weights".to_string(), self.n_parameters.to_string()])
+            .with_row([
+                "trainable weights".to_string(),
+                self.n_parameters.to_string(),
+            ])
             .with_note("Labels are weak: every review inherits its product's average rating.")
     }
 
@@ -289,7 +351,16 @@ impl SentimentResult {
     pub fn scores_table(&self) -> Table {
         let mut t = Table::new(
             "CNN review sentiment on the untouched test set (P-X12)",
-            ["model", "threshold", "accuracy", "neg. precision", "neg. recall", "neg. F1", "macro-F1", "ROC AUC"],
+            [
+                "model",
+                "threshold",
+                "accuracy",
+                "neg. precision",
+                "neg. recall",
+                "neg. F1",
+                "macro-F1",
+                "ROC AUC",
+            ],
         );
         let row = |name: &str, thr: String, r: &ClassificationReport, auc: String| -> Vec<String> {
             let neg = r.classes.get(1).copied();
@@ -304,9 +375,24 @@ impl SentimentResult {
                 auc,
             ]
         };
-        t.push_row(row("CNN (threshold tuned on validation)", number(self.threshold, 2), &self.report, number(self.roc_auc, 3)));
-        t.push_row(row("CNN at 0.5", "0.50".into(), &self.report_at_half, number(self.roc_auc, 3)));
-        t.push_row(row("majority baseline (always positive)", "-".into(), &self.baseline_report, "0.500".into()));
+        t.push_row(row(
+            "CNN (threshold tuned on validation)",
+            number(self.threshold, 2),
+            &self.report,
+            number(self.roc_auc, 3),
+        ));
+        t.push_row(row(
+            "CNN at 0.5",
+            "0.50".into(),
+            &self.report_at_half,
+            number(self.roc_auc, 3),
+        ));
+        t.push_row(row(
+            "majority baseline (always positive)",
+            "-".into(),
+            &self.baseline_report,
+            "0.500".into(),
+        ));
         t.with_note(format!(
             "Best epoch {} of {} (early stopping: {}), {:.0} s in all. Original P-72 / P-74 negative recall: 0.09 / 0.00.",
             self.history.best_epoch,
@@ -334,10 +420,22 @@ mod tests {
     fn bad_fractions_are_typed_errors() {
         let mut p = SentimentParams::new();
         p.test_fraction = 1.0;
-        assert!(matches!(p.check(), Err(Error::InvalidParameter { name: "test_fraction", .. })));
+        assert!(matches!(
+            p.check(),
+            Err(Error::InvalidParameter {
+                name: "test_fraction",
+                ..
+            })
+        ));
         let mut p = SentimentParams::new();
         p.vocab_size = 0;
-        assert!(matches!(p.check(), Err(Error::InvalidParameter { name: "vocab_size", .. })));
+        assert!(matches!(
+            p.check(),
+            Err(Error::InvalidParameter {
+                name: "vocab_size",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -150,10 +150,25 @@ mod tests {
     #[test]
     fn bad_sizes_and_empty_documents_are_errors() {
         for size in [0, 1, 2] {
-            assert!(matches!(Vocabulary::fit(&["a"], size), Err(Error::InvalidParameter { name: "max_size", .. })));
+            assert!(matches!(
+                Vocabulary::fit(&["a"], size),
+                Err(Error::InvalidParameter {
+                    name: "max_size",
+                    ..
+                })
+            ));
         }
-        assert!(matches!(Vocabulary::fit(&["", "  "], 10), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            Vocabulary::fit(&["", "  "], 10),
+            Err(Error::InvalidInput { .. })
+        ));
         let v = Vocabulary::fit(&["a"], 3).unwrap();
-        assert!(matches!(v.encode_all(&["a"], 0), Err(Error::InvalidParameter { name: "seq_len", .. })));
+        assert!(matches!(
+            v.encode_all(&["a"], 0),
+            Err(Error::InvalidParameter {
+                name: "seq_len",
+                ..
+            })
+        ));
     }
 }

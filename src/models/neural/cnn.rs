@@ -16,7 +16,10 @@ use candle_core::{DType, Tensor, D};
 use candle_nn::{embedding, linear, Embedding, Linear, Module, VarBuilder, VarMap};
 use ndarray::Array2;
 
-use super::train::{self, candle_err, cpu, init_seeded, History, Loss, Network, SeededDropout, TensorData, TrainParams};
+use super::train::{
+    self, candle_err, cpu, init_seeded, History, Loss, Network, SeededDropout, TensorData,
+    TrainParams,
+};
 use crate::error::{Error, Result};
 
 /// Shape of the network and its training settings.
@@ -89,11 +92,17 @@ impl TextCnnParams {
         if self.kernel > self.seq_len {
             return Err(Error::param(
                 "kernel",
-                format!("window {} is longer than the sequence {}", self.kernel, self.seq_len),
+                format!(
+                    "window {} is longer than the sequence {}",
+                    self.kernel, self.seq_len
+                ),
             ));
         }
         if !(0.0..1.0).contains(&self.dropout) {
-            return Err(Error::param("dropout", format!("must be in [0, 1), got {}", self.dropout)));
+            return Err(Error::param(
+                "dropout",
+                format!("must be in [0, 1), got {}", self.dropout),
+            ));
         }
         self.train.check()
     }
@@ -106,8 +115,14 @@ impl TextCnnParams {
         self.check()?;
         let varmap = VarMap::new();
         let vb = VarBuilder::from_varmap(&varmap, DType::F32, &cpu());
-        let embedding = embedding(self.vocab_size, self.embedding_dim, vb.pp("embedding")).map_err(candle_err)?;
-        let conv = linear(self.kernel * self.embedding_dim, self.filters, vb.pp("conv")).map_err(candle_err)?;
+        let embedding = embedding(self.vocab_size, self.embedding_dim, vb.pp("embedding"))
+            .map_err(candle_err)?;
+        let conv = linear(
+            self.kernel * self.embedding_dim,
+            self.filters,
+            vb.pp("conv"),
+        )
+        .map_err(candle_err)?;
         let dense = linear(self.filters, self.dense, vb.pp("dense")).map_err(candle_err)?;
         let output = linear(self.dense, 1, vb.pp("output")).map_err(candle_err)?;
         init_seeded(&varmap, self.train.seed)?;
@@ -134,12 +149,18 @@ pub struct TextCnn {
 
 impl std::fmt::Debug for TextCnn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TextCnn").field("params", &self.params).finish()
+        f.debug_struct("TextCnn")
+            .field("params", &self.params)
+            .finish()
     }
 }
 
 impl Network for TextCnn {
-    fn forward(&self, xs: &Tensor, dropout: Option<&mut SeededDropout>) -> candle_core::Result<Tensor> {
+    fn forward(
+        &self,
+        xs: &Tensor,
+        dropout: Option<&mut SeededDropout>,
+    ) -> candle_core::Result<Tensor> {
         // (n, L) ids → (n, L, E) → windows (n, L − k + 1, k·E) → (n, L − k + 1, F) → max over positions
         let e = self.embedding.forward(xs)?;
         let positions = e.dim(1)? + 1 - self.params.kernel;
@@ -173,10 +194,22 @@ impl TextCnn {
     /// [`Error::InvalidInput`] for mismatched or empty inputs, ids outside the
     /// vocabulary or a sequence length other than the network's;
     /// [`Error::NotConverged`] / [`Error::Model`] from training.
-    pub fn fit(&self, x: &Array2<u32>, y: &[usize], val: Option<(&Array2<u32>, &[usize])>, loss: Loss) -> Result<History> {
+    pub fn fit(
+        &self,
+        x: &Array2<u32>,
+        y: &[usize],
+        val: Option<(&Array2<u32>, &[usize])>,
+        loss: Loss,
+    ) -> Result<History> {
         let train_data = self.tensor_data(x, y)?;
         let val_data = val.map(|(vx, vy)| self.tensor_data(vx, vy)).transpose()?;
-        train::fit_with_validation(self, &train_data, val_data.as_ref(), loss, &self.params.train)
+        train::fit_with_validation(
+            self,
+            &train_data,
+            val_data.as_ref(),
+            loss,
+            &self.params.train,
+        )
     }
 
     /// Probability of class 1 for every row of `x`.
@@ -196,11 +229,18 @@ impl TextCnn {
         if x.ncols() != self.params.seq_len {
             return Err(Error::input(
                 "text CNN",
-                format!("rows hold {} ids, the network expects {}", x.ncols(), self.params.seq_len),
+                format!(
+                    "rows hold {} ids, the network expects {}",
+                    x.ncols(),
+                    self.params.seq_len
+                ),
             ));
         }
         if x.iter().any(|&id| id as usize >= self.params.vocab_size) {
-            return Err(Error::input("text CNN", "a token id is outside the vocabulary"));
+            return Err(Error::input(
+                "text CNN",
+                "a token id is outside the vocabulary",
+            ));
         }
         let flat: Vec<u32> = x.iter().copied().collect();
         Tensor::from_vec(flat, (x.nrows(), x.ncols()), &cpu()).map_err(candle_err)
@@ -223,7 +263,13 @@ mod tests {
         p.filters = 8;
         p.kernel = 3;
         p.dense = 8;
-        p.train = p.train.epochs(30).batch_size(8).learning_rate(1e-2).patience(None).log_every(100);
+        p.train = p
+            .train
+            .epochs(30)
+            .batch_size(8)
+            .learning_rate(1e-2)
+            .patience(None)
+            .log_every(100);
         p
     }
 
@@ -248,7 +294,11 @@ mod tests {
             net.predict_proba(&x).unwrap()
         };
         let p = run();
-        let correct = p.iter().zip(&y).filter(|(p, &y)| (**p > 0.5) == (y == 1)).count();
+        let correct = p
+            .iter()
+            .zip(&y)
+            .filter(|(p, &y)| (**p > 0.5) == (y == 1))
+            .count();
         assert!(correct >= 60, "{correct} of 64");
         assert_eq!(p, run());
     }
@@ -257,14 +307,34 @@ mod tests {
     fn bad_parameters_and_inputs_are_typed_errors() {
         let mut p = small(6, 6);
         p.dropout = 1.0;
-        assert!(matches!(p.build(), Err(Error::InvalidParameter { name: "dropout", .. })));
+        assert!(matches!(
+            p.build(),
+            Err(Error::InvalidParameter {
+                name: "dropout",
+                ..
+            })
+        ));
         let p = small(0, 6);
-        assert!(matches!(p.build(), Err(Error::InvalidParameter { name: "vocab_size", .. })));
+        assert!(matches!(
+            p.build(),
+            Err(Error::InvalidParameter {
+                name: "vocab_size",
+                ..
+            })
+        ));
         let net = small(6, 6).build().unwrap();
         let wrong_len = Array2::<u32>::zeros((2, 5));
-        assert!(matches!(net.predict_proba(&wrong_len), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            net.predict_proba(&wrong_len),
+            Err(Error::InvalidInput { .. })
+        ));
         let bad_id = Array2::<u32>::from_elem((2, 6), 9);
-        assert!(matches!(net.predict_proba(&bad_id), Err(Error::InvalidInput { .. })));
-        assert!(net.fit(&Array2::zeros((0, 6)), &[], None, Loss::BinaryCrossEntropy).is_err());
+        assert!(matches!(
+            net.predict_proba(&bad_id),
+            Err(Error::InvalidInput { .. })
+        ));
+        assert!(net
+            .fit(&Array2::zeros((0, 6)), &[], None, Loss::BinaryCrossEntropy)
+            .is_err());
     }
 }

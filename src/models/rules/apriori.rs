@@ -204,7 +204,10 @@ impl FrequentItemsets {
 
     /// Names of an itemset's items.
     pub fn names_of(&self, items: &[u32]) -> Vec<String> {
-        items.iter().map(|&i| self.item_name(i).to_string()).collect()
+        items
+            .iter()
+            .map(|&i| self.item_name(i).to_string())
+            .collect()
     }
 
     /// Support (share of transactions) of an itemset given by sorted ids, if frequent.
@@ -218,7 +221,12 @@ impl FrequentItemsets {
     pub fn support_of_names(&self, names: &[&str]) -> Option<f64> {
         let mut ids: Vec<u32> = names
             .iter()
-            .map(|n| self.names.binary_search_by(|x| x.as_str().cmp(n)).ok().map(|i| i as u32))
+            .map(|n| {
+                self.names
+                    .binary_search_by(|x| x.as_str().cmp(n))
+                    .ok()
+                    .map(|i| i as u32)
+            })
             .collect::<Option<_>>()?;
         ids.sort_unstable();
         self.support_of(&ids)
@@ -226,7 +234,12 @@ impl FrequentItemsets {
 
     /// Number of frequent itemsets of each size (index 0 = size 1).
     pub fn counts_by_size(&self) -> Vec<usize> {
-        let longest = self.itemsets.iter().map(|s| s.items.len()).max().unwrap_or(0);
+        let longest = self
+            .itemsets
+            .iter()
+            .map(|s| s.items.len())
+            .max()
+            .unwrap_or(0);
         let mut counts = vec![0; longest];
         for s in &self.itemsets {
             counts[s.items.len() - 1] += 1;
@@ -263,7 +276,14 @@ mod tests {
             vec!["Dill", "Onion", "Nutmeg", "Kidney Beans", "Eggs", "Yogurt"],
             vec!["Milk", "Apple", "Kidney Beans", "Eggs"],
             vec!["Milk", "Unicorn", "Corn", "Kidney Beans", "Yogurt"],
-            vec!["Corn", "Onion", "Onion", "Kidney Beans", "Ice cream", "Eggs"],
+            vec![
+                "Corn",
+                "Onion",
+                "Onion",
+                "Kidney Beans",
+                "Ice cream",
+                "Eggs",
+            ],
         ])
         .unwrap()
     }
@@ -271,11 +291,17 @@ mod tests {
     #[test]
     fn matches_mlxtend_documentation_example() {
         // mlxtend 0.23.3: apriori(df, min_support=0.6, use_colnames=True)
-        let sets = Apriori::new().min_support(0.6).fit(&mlxtend_example()).unwrap();
+        let sets = Apriori::new()
+            .min_support(0.6)
+            .fit(&mlxtend_example())
+            .unwrap();
         assert_eq!(sets.len(), 11);
         assert_eq!(sets.counts_by_size(), vec![5, 5, 1]);
         assert_eq!(sets.support_of_names(&["Eggs"]), Some(0.8));
-        assert_eq!(sets.support_of_names(&["Onion", "Kidney Beans", "Eggs"]), Some(0.6));
+        assert_eq!(
+            sets.support_of_names(&["Onion", "Kidney Beans", "Eggs"]),
+            Some(0.6)
+        );
         assert_eq!(sets.support_of_names(&["Milk", "Eggs"]), None);
         let found = names(&sets);
         assert!(found.contains(&(vec!["Kidney Beans".to_string()], 5)));
@@ -283,7 +309,11 @@ mod tests {
 
     #[test]
     fn max_len_limits_the_itemset_size() {
-        let sets = Apriori::new().min_support(0.6).max_len(2).fit(&mlxtend_example()).unwrap();
+        let sets = Apriori::new()
+            .min_support(0.6)
+            .max_len(2)
+            .fit(&mlxtend_example())
+            .unwrap();
         assert_eq!(sets.counts_by_size(), vec![5, 5]);
     }
 
@@ -302,10 +332,22 @@ mod tests {
         let tx = mlxtend_example();
         for bad in [0.0, -0.1, 1.5, f64::NAN] {
             let r = Apriori::new().min_support(bad).fit(&tx);
-            assert!(matches!(r, Err(Error::InvalidParameter { name: "min_support", .. })));
+            assert!(matches!(
+                r,
+                Err(Error::InvalidParameter {
+                    name: "min_support",
+                    ..
+                })
+            ));
         }
         let r = Apriori::new().max_len(0).fit(&tx);
-        assert!(matches!(r, Err(Error::InvalidParameter { name: "max_len", .. })));
+        assert!(matches!(
+            r,
+            Err(Error::InvalidParameter {
+                name: "max_len",
+                ..
+            })
+        ));
         assert!(Apriori::new().min_support(1.0).fit(&tx).is_ok());
     }
 
@@ -313,7 +355,13 @@ mod tests {
     fn many_transactions_cross_word_boundaries() {
         // 130 baskets: bits span three u64 words.
         let baskets: Vec<Vec<&str>> = (0..130)
-            .map(|i| if i % 2 == 0 { vec!["x", "y"] } else { vec!["x"] })
+            .map(|i| {
+                if i % 2 == 0 {
+                    vec!["x", "y"]
+                } else {
+                    vec!["x"]
+                }
+            })
             .collect();
         let tx = Transactions::new(baskets).unwrap();
         let sets = Apriori::new().min_support(0.1).fit(&tx).unwrap();

@@ -81,13 +81,16 @@ pub(super) fn rules(sets: &FrequentItemsets, min_confidence: f64) -> Result<Rule
         let k = set.items.len();
         let support = set.count as f64 / sets.n_transactions() as f64;
         for mask in 1..(1u32 << k) - 1 {
-            let (left, right): (Vec<(usize, &u32)>, Vec<(usize, &u32)>) = set
-                .items
-                .iter()
-                .enumerate()
-                .partition(|(i, _)| mask & (1 << i) != 0);
-            let left: Vec<u32> = left.into_iter().map(|(_, &x)| x).collect();
-            let right: Vec<u32> = right.into_iter().map(|(_, &x)| x).collect();
+            let in_left = |i: usize| mask & (1 << i) != 0;
+            let pick = |side: bool| -> Vec<u32> {
+                let chosen = set
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| in_left(*i) == side);
+                chosen.map(|(_, &x)| x).collect()
+            };
+            let (left, right) = (pick(true), pick(false));
             // Subsets of a frequent itemset are frequent, so both are present.
             let (Some(sa), Some(sc)) = (sets.support_of(&left), sets.support_of(&right)) else {
                 continue;
@@ -146,9 +149,9 @@ impl RuleSet {
 
     /// The rule with exactly these antecedent and consequent items (any order).
     pub fn find(&self, antecedent: &[&str], consequent: &[&str]) -> Option<&Rule> {
-        self.rules
-            .iter()
-            .find(|r| same_items(&r.antecedent, antecedent) && same_items(&r.consequent, consequent))
+        self.rules.iter().find(|r| {
+            same_items(&r.antecedent, antecedent) && same_items(&r.consequent, consequent)
+        })
     }
 
     /// The rules for which `keep` is true.
@@ -188,7 +191,15 @@ impl RuleSet {
     pub fn table(&self, title: &str, top: usize) -> Table {
         let mut table = Table::new(
             title,
-            ["antecedent", "consequent", "transactions", "support", "confidence", "lift", "evidence?"],
+            [
+                "antecedent",
+                "consequent",
+                "transactions",
+                "support",
+                "confidence",
+                "lift",
+                "evidence?",
+            ],
         );
         for r in self.rules.iter().take(top) {
             table.push_row([
@@ -198,7 +209,11 @@ impl RuleSet {
                 number(r.support, 4),
                 number(r.confidence, 4),
                 number(r.lift, 3),
-                if r.is_evidence() { "yes".into() } else { "no (lift ≤ 1)".into() },
+                if r.is_evidence() {
+                    "yes".into()
+                } else {
+                    "no (lift ≤ 1)".into()
+                },
             ]);
         }
         table.with_note(format!(
@@ -221,12 +236,21 @@ impl RuleSet {
             .take(top)
             .map(|r| {
                 (
-                    format!("{} → {}", r.antecedent.join(" + "), r.consequent.join(" + ")),
+                    format!(
+                        "{} → {}",
+                        r.antecedent.join(" + "),
+                        r.consequent.join(" + ")
+                    ),
                     r.lift,
                 )
             })
             .collect();
-        barh(&ChartSpec::new(title).x("lift (1 = no association)").size(900, 480), &bars)
+        barh(
+            &ChartSpec::new(title)
+                .x("lift (1 = no association)")
+                .size(900, 480),
+            &bars,
+        )
     }
 }
 
@@ -241,10 +265,22 @@ mod tests {
             vec!["Dill", "Onion", "Nutmeg", "Kidney Beans", "Eggs", "Yogurt"],
             vec!["Milk", "Apple", "Kidney Beans", "Eggs"],
             vec!["Milk", "Unicorn", "Corn", "Kidney Beans", "Yogurt"],
-            vec!["Corn", "Onion", "Onion", "Kidney Beans", "Ice cream", "Eggs"],
+            vec![
+                "Corn",
+                "Onion",
+                "Onion",
+                "Kidney Beans",
+                "Ice cream",
+                "Eggs",
+            ],
         ])
         .unwrap();
-        Apriori::new().min_support(0.6).fit(&tx).unwrap().rules(min_confidence).unwrap()
+        Apriori::new()
+            .min_support(0.6)
+            .fit(&tx)
+            .unwrap()
+            .rules(min_confidence)
+            .unwrap()
     }
 
     #[test]
@@ -288,7 +324,13 @@ mod tests {
         let tx = Transactions::new([vec!["a", "b"], vec!["a"]]).unwrap();
         let sets = Apriori::new().min_support(0.5).fit(&tx).unwrap();
         for bad in [0.0, 1.01, f64::NAN] {
-            assert!(matches!(sets.rules(bad), Err(Error::InvalidParameter { name: "min_confidence", .. })));
+            assert!(matches!(
+                sets.rules(bad),
+                Err(Error::InvalidParameter {
+                    name: "min_confidence",
+                    ..
+                })
+            ));
         }
     }
 }

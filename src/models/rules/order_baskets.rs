@@ -51,7 +51,10 @@ impl OrderBaskets {
             .map(|(_, set)| set.iter().copied().collect())
             .collect();
         if baskets.is_empty() {
-            return Err(Error::input("order baskets", "no order has more than one line"));
+            return Err(Error::input(
+                "order baskets",
+                "no order has more than one line",
+            ));
         }
         Ok(OrderBaskets {
             item_column: item_column.to_string(),
@@ -69,15 +72,30 @@ impl OrderBaskets {
 
     /// Orders, multi-line orders and distinct items.
     pub fn table(&self) -> Table {
-        Table::new(format!("Order baskets over {}", self.item_column), ["measure", "value"])
-            .with_row(["orders".to_string(), thousands(self.orders as i64)])
-            .with_row(["orders with more than one line (transactions)".to_string(), thousands(self.multi_line_orders as i64)])
-            .with_row([
-                format!("… of which with two or more distinct {} values", self.item_column),
-                thousands(self.multi_item_orders as i64),
-            ])
-            .with_row([format!("distinct {} values", self.item_column), thousands(self.transactions.items().len() as i64)])
-            .with_row(["mean items per basket".to_string(), format!("{:.2}", self.transactions.mean_basket_size())])
+        Table::new(
+            format!("Order baskets over {}", self.item_column),
+            ["measure", "value"],
+        )
+        .with_row(["orders".to_string(), thousands(self.orders as i64)])
+        .with_row([
+            "orders with more than one line (transactions)".to_string(),
+            thousands(self.multi_line_orders as i64),
+        ])
+        .with_row([
+            format!(
+                "… of which with two or more distinct {} values",
+                self.item_column
+            ),
+            thousands(self.multi_item_orders as i64),
+        ])
+        .with_row([
+            format!("distinct {} values", self.item_column),
+            thousands(self.transactions.items().len() as i64),
+        ])
+        .with_row([
+            "mean items per basket".to_string(),
+            format!("{:.2}", self.transactions.mean_basket_size()),
+        ])
     }
 }
 
@@ -94,7 +112,10 @@ mod tests {
         )
         .unwrap();
         let b = OrderBaskets::from_orders(&df, "Category").unwrap();
-        assert_eq!((b.orders, b.multi_line_orders, b.multi_item_orders), (3, 2, 1));
+        assert_eq!(
+            (b.orders, b.multi_line_orders, b.multi_item_orders),
+            (3, 2, 1)
+        );
         assert_eq!(b.transactions().len(), 2);
         assert!(b.table().to_string().contains("transactions"));
     }
@@ -102,7 +123,10 @@ mod tests {
     #[test]
     fn single_line_orders_only_is_an_error() {
         let df = df!("Order ID" => ["a", "b"], "Category" => ["Set", "Top"]).unwrap();
-        assert!(matches!(OrderBaskets::from_orders(&df, "Category"), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            OrderBaskets::from_orders(&df, "Category"),
+            Err(Error::InvalidInput { .. })
+        ));
         assert!(OrderBaskets::from_orders(&df, "Style").is_err());
     }
 }

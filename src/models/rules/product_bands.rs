@@ -50,26 +50,48 @@ impl ProductBands {
         if price.is_empty() {
             return Err(Error::input("product bands", "no products"));
         }
-        if [&price, &discount, &rating].iter().any(|v| v.iter().any(|x| x.is_nan())) {
-            return Err(Error::input("product bands", "a price, discount or rating is missing"));
+        if [&price, &discount, &rating]
+            .iter()
+            .any(|v| v.iter().any(|x| x.is_nan()))
+        {
+            return Err(Error::input(
+                "product bands",
+                "a price, discount or rating is missing",
+            ));
         }
         let mut known: Vec<f64> = count.iter().copied().filter(|x| !x.is_nan()).collect();
         let median = quantile(&mut known, 0.5)?;
-        count.iter_mut().filter(|x| x.is_nan()).for_each(|x| *x = median);
+        count
+            .iter_mut()
+            .filter(|x| x.is_nan())
+            .for_each(|x| *x = median);
         let price_cuts = tertiles(&price)?;
         let count_cuts = tertiles(&count)?;
         let baskets: Vec<Vec<String>> = (0..price.len())
             .map(|i| {
                 let mut items = vec![
-                    band(price[i], price_cuts, ["Low price", "Mid price", "High price"]),
+                    band(
+                        price[i],
+                        price_cuts,
+                        ["Low price", "Mid price", "High price"],
+                    ),
                     match discount[i] {
                         d if d < 0.30 => "Low discount",
                         d if d < 0.50 => "Mid discount",
                         _ => "Deep discount",
                     }
                     .to_string(),
-                    if rating[i] >= HIGH_RATING { RATING_ITEMS[0] } else { RATING_ITEMS[1] }.to_string(),
-                    band(count[i], count_cuts, ["Few reviews", "Some reviews", "Many reviews"]),
+                    if rating[i] >= HIGH_RATING {
+                        RATING_ITEMS[0]
+                    } else {
+                        RATING_ITEMS[1]
+                    }
+                    .to_string(),
+                    band(
+                        count[i],
+                        count_cuts,
+                        ["Few reviews", "Some reviews", "Many reviews"],
+                    ),
                 ];
                 if let Some(c) = &category[i] {
                     items.push(c.clone());
@@ -93,19 +115,36 @@ impl ProductBands {
     pub fn table(&self) -> Table {
         let [p1, p2] = self.price_cuts;
         let [c1, c2] = self.count_cuts;
-        Table::new("Items of each product transaction (P-X15)", ["attribute", "items"])
-            .with_row([
-                "actual price (tertiles)".to_string(),
-                format!("Low price ≤ ₹{} < Mid price ≤ ₹{} < High price", number(p1, 0), number(p2, 0)),
-            ])
-            .with_row(["discount", "Low discount < 30% ≤ Mid discount < 50% ≤ Deep discount"])
-            .with_row(["rating", "High rating ≥ 4.0 > Low rating"])
-            .with_row([
-                "rating count (tertiles, missing → median)".to_string(),
-                format!("Few reviews ≤ {} < Some reviews ≤ {} < Many reviews", number(c1, 0), number(c2, 0)),
-            ])
-            .with_row(["main category", "one item per category"])
-            .with_note(format!("{} transactions (products).", self.transactions.len()))
+        Table::new(
+            "Items of each product transaction (P-X15)",
+            ["attribute", "items"],
+        )
+        .with_row([
+            "actual price (tertiles)".to_string(),
+            format!(
+                "Low price ≤ ₹{} < Mid price ≤ ₹{} < High price",
+                number(p1, 0),
+                number(p2, 0)
+            ),
+        ])
+        .with_row([
+            "discount",
+            "Low discount < 30% ≤ Mid discount < 50% ≤ Deep discount",
+        ])
+        .with_row(["rating", "High rating ≥ 4.0 > Low rating"])
+        .with_row([
+            "rating count (tertiles, missing → median)".to_string(),
+            format!(
+                "Few reviews ≤ {} < Some reviews ≤ {} < Many reviews",
+                number(c1, 0),
+                number(c2, 0)
+            ),
+        ])
+        .with_row(["main category", "one item per category"])
+        .with_note(format!(
+            "{} transactions (products).",
+            self.transactions.len()
+        ))
     }
 }
 
@@ -115,7 +154,13 @@ fn tertiles(values: &[f64]) -> Result<[f64; 2]> {
 }
 
 fn band(x: f64, cuts: [f64; 2], names: [&str; 3]) -> String {
-    let i = if x <= cuts[0] { 0 } else if x <= cuts[1] { 1 } else { 2 };
+    let i = if x <= cuts[0] {
+        0
+    } else if x <= cuts[1] {
+        1
+    } else {
+        2
+    };
     names[i].to_string()
 }
 
@@ -137,7 +182,10 @@ mod tests {
         let bands = ProductBands::fit(&df, "rating").unwrap();
         let tx = bands.transactions();
         let names = |row: usize| -> Vec<&str> {
-            tx.baskets()[row].iter().map(|&i| tx.items()[i as usize].as_str()).collect()
+            tx.baskets()[row]
+                .iter()
+                .map(|&i| tx.items()[i as usize].as_str())
+                .collect()
         };
         assert!(names(0).contains(&"Low price") && names(0).contains(&"High rating"));
         assert!(names(1).contains(&"Mid discount") && names(1).contains(&"Low rating"));
@@ -157,6 +205,9 @@ mod tests {
             "main_category" => Vec::<String>::new(),
         )
         .unwrap();
-        assert!(matches!(ProductBands::fit(&empty, "rating"), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            ProductBands::fit(&empty, "rating"),
+            Err(Error::InvalidInput { .. })
+        ));
     }
 }

@@ -96,8 +96,14 @@ mod tests {
     #[test]
     fn no_transactions_or_no_items_is_an_error() {
         let none: Vec<Vec<&str>> = Vec::new();
-        assert!(matches!(Transactions::new(none), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            Transactions::new(none),
+            Err(Error::InvalidInput { .. })
+        ));
         let empty: Vec<Vec<&str>> = vec![vec![], vec![]];
-        assert!(matches!(Transactions::new(empty), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            Transactions::new(empty),
+            Err(Error::InvalidInput { .. })
+        ));
     }
 }
