@@ -7,6 +7,8 @@
                         a compile error or any stderr text (evcxr reports a failed
                         cell only that way; nbconvert itself exits 0)
   strip NOTEBOOK...     remove outputs and execution counts in place
+  timings NOTEBOOK...   per-cell wall time of an executed notebook (nbclient's timestamps),
+                        slowest first, plus the total
 
 Section files use the percent format: `// %% [markdown]` starts a markdown
 cell (its lines start with `// `), `// %%` starts a code cell.
@@ -130,12 +132,33 @@ def cmd_strip(paths):
     return 0
 
 
+def cmd_timings(paths):
+    from datetime import datetime
+    for path in paths:
+        nb = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+        rows = []
+        for index, cell in enumerate(nb.get("cells", [])):
+            timing = cell.get("metadata", {}).get("execution", {})
+            start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+            if cell.get("cell_type") != "code" or not start or not end:
+                continue
+            seconds = (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                       - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds()
+            first = "".join(cell.get("source", [])).splitlines()[:1]
+            rows.append((seconds, index, first[0][:70] if first else ""))
+        total = sum(r[0] for r in rows)
+        print(f"{path}: {len(rows)} code cells, {total:.1f} s in cells")
+        for seconds, index, label in sorted(rows, reverse=True)[:8]:
+            print(f"  {seconds:7.1f} s  cell {index:3d}  {label}")
+    return 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         print(__doc__)
         sys.exit(2)
     command, rest = sys.argv[1], sys.argv[2:]
-    handlers = {"build": cmd_build, "scan": cmd_scan, "strip": cmd_strip}
+    handlers = {"build": cmd_build, "scan": cmd_scan, "strip": cmd_strip, "timings": cmd_timings}
     if command not in handlers:
         print(__doc__)
         sys.exit(2)

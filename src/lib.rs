@@ -31,6 +31,7 @@ pub mod eval;
 pub mod frame;
 pub mod models;
 pub mod paths;
+pub mod streaming;
 pub mod stats;
 
 pub use error::{Error, Result};
@@ -48,6 +49,12 @@ pub mod prelude {
     pub use crate::eda;
     pub use crate::error::{Error, Result};
     pub use crate::frame::{f64_values, str_values};
+    pub use crate::models::classify::Evaluation;
+    pub use crate::models::regress::RegressionEval;
+    pub use crate::models::sales::amount::{self as amount_models, AmountModel};
+    pub use crate::models::sales::cancellation::{self, Classifier};
+    pub use crate::models::sales::inputs::{self as model_inputs, ModelFrame};
+    pub use crate::models::sales::segments;
     pub use crate::paths;
     pub use polars;
     pub use polars::prelude::{col, lit, DataFrame, IntoLazy};

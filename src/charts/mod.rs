@@ -10,6 +10,7 @@ mod line;
 mod pie;
 mod scatter;
 mod spec;
+mod tree;
 
 pub use bar::{bar, barh};
 pub use boxplot::{box_stats, boxplot, BoxStats};
@@ -20,3 +21,4 @@ pub use line::{line, line_categories, LineSeries};
 pub use pie::pie;
 pub use scatter::{scatter, ScatterGroup};
 pub use spec::{color, ChartSpec, PALETTE};
+pub use tree::tree_diagram;

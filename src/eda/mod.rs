@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use polars::prelude::*;
 
-use crate::display::{number, percent, thousands, Table};
+use crate::charts::{boxplot, histogram, ChartSpec};
+use crate::display::{number, percent, thousands, FigureGrid, Table};
 use crate::error::{Error, Result};
 use crate::frame::{f64_values, str_values};
 use crate::stats::{pearson, summarise};
@@ -200,4 +201,43 @@ pub fn text_columns(df: &DataFrame) -> Vec<String> {
         .filter(|c| c.dtype() == &DataType::String)
         .map(|c| c.name().to_string())
         .collect()
+}
+
+/// A value-count table (most frequent first), e.g. the raw rating strings of P-21.
+pub fn value_counts_table(title: &str, values: &[Option<String>]) -> Table {
+    let mut t = Table::new(title, ["value", "rows"]);
+    for (v, n) in value_counts(values) {
+        t.push_row([v, thousands(n as i64)]);
+    }
+    t
+}
+
+/// One histogram per numeric column, side by side (the originals' subplot grids).
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing, not numeric or empty.
+pub fn histogram_grid(df: &DataFrame, columns: &[&str], bins: usize) -> Result<FigureGrid> {
+    let figures = columns
+        .iter()
+        .map(|c| {
+            let spec = ChartSpec::new(*c).x(*c).y("frequency").size(420, 300);
+            histogram(&spec, &f64_values(df, c)?, bins)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(FigureGrid::new(figures))
+}
+
+/// One box plot per numeric column, side by side.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when a column is missing, not numeric or empty.
+pub fn boxplot_grid(df: &DataFrame, columns: &[&str]) -> Result<FigureGrid> {
+    let figures = columns
+        .iter()
+        .map(|c| {
+            let spec = ChartSpec::new(*c).y(*c).size(300, 320);
+            boxplot(&spec, &[(c.to_string(), f64_values(df, c)?)])
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(FigureGrid::new(figures))
 }

@@ -153,3 +153,15 @@ pub fn pairs_table(
     }
     t
 }
+
+/// R-27 as a table: revenue per month with all statuses and without cancelled lines.
+pub fn monthly_table(all: &[(String, f64)], without_cancelled: &[(String, f64)]) -> Table {
+    let mut t = Table::new(
+        "Revenue per month",
+        ["month", "all statuses ₹", "without cancelled ₹"],
+    );
+    for ((m, a), (_, b)) in all.iter().zip(without_cancelled) {
+        t.push_row([m.clone(), number(*a, 0), number(*b, 0)]);
+    }
+    t.with_note("2022-03 holds a single day (03-31); 2022-06 ends on 06-29")
+}

@@ -54,11 +54,7 @@ let monthly_kept = eda::sales::monthly_revenue(&df, true)?;
 charts::line_categories(&ChartSpec::new("Revenue per month (all statuses, as the original)").x("month").y("sum of Amount (₹)"), &monthly)?
 // %%
 // R-27 (table): both versions
-let mut t = Table::new("Revenue per month", ["month", "all statuses ₹", "without cancelled ₹"]);
-for ((m, a), (_, b)) in monthly.iter().zip(&monthly_kept) {
-    t.push_row([m.clone(), number(*a, 0), number(*b, 0)]);
-}
-t.with_note("2022-03 holds a single day (03-31)")
+eda::sales::monthly_table(&monthly, &monthly_kept)
 // %% [markdown]
 // The original reads: March near zero, an April peak (~₹29 M), then May (~₹26 M) and
 // June (~₹23 M): growth then decline, worth checking against campaigns and seasonality.

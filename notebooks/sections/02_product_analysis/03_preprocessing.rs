@@ -7,10 +7,7 @@
 Table::from_frame("Numbers after conversion", &data.products.select(["product_id", "discounted_price", "actual_price", "discount_percentage", "rating", "rating_count"])?, 5)
 // %%
 // P-21: raw rating strings, with "4" and "4.0" counted separately and one "|"
-let ratings = eda::value_counts(&str_values(&raw_text, "rating")?);
-let mut t = Table::new("rating as stored", ["value", "rows"]);
-for (v, n) in &ratings { t.push_row([v.clone(), thousands(*n as i64)]); }
-t
+eda::value_counts_table("rating as stored", &str_values(&raw_text, "rating")?)
 // %% [markdown]
 // (P-22) The product with rating "|" (B08L12N5H1) shows 3.9 on amazon.in, so 3.9 is used.
 //

@@ -6,11 +6,7 @@
 eda::describe(&p, &eda::products::NUMERIC, "Numeric columns")?
 // %%
 // P-44: histograms (30 bins)
-let mut figures = Vec::new();
-for c in eda::products::NUMERIC {
-    figures.push(charts::histogram(&ChartSpec::new(c).x(c).y("frequency").size(400, 300), &f64_values(&p, c)?, 30)?);
-}
-FigureGrid::new(figures)
+eda::histogram_grid(&p, &eda::products::NUMERIC, 30)?
 // %% [markdown]
 // (P-45) Nothing is normally distributed: prices are right-skewed (mostly under ₹2,000), discounts
 // cluster at 40-60 %, ratings are left-skewed (3.5-4.5) and rating counts right-skewed (< 100k).

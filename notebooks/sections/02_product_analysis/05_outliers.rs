@@ -2,11 +2,7 @@
 // ## 5. Outliers and noise (P-56)
 // %%
 // P-57: box plots of the five numeric columns
-let mut figures = Vec::new();
-for c in eda::products::NUMERIC {
-    figures.push(charts::boxplot(&ChartSpec::new(c).y(c).size(320, 320), &[(c.to_string(), f64_values(&p, c)?)])?);
-}
-FigureGrid::new(figures)
+eda::boxplot_grid(&p, &eda::products::NUMERIC)?
 // %%
 // P-58: outliers by the 1.5 × IQR rule
 eda::iqr_outliers(&p, &eda::products::NUMERIC)?

@@ -53,15 +53,25 @@ impl LinearParams {
     pub fn fit(&self, x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<LinearModel> {
         self.check()?;
         super::check_xy("linear regression", x, y)?;
-        let data = DatasetBase::new(x, y);
         match *self {
             LinearParams::Ols => {
+                // linfa-linear (without BLAS) solves without pivoting and returns
+                // garbage for rank-deficient inputs (constant dummies, the
+                // Amazon/Merchant pair); fit on a linearly independent subset of
+                // the columns instead: the fitted values are the same as a
+                // minimum-norm least-squares fit (sklearn), dropped columns get 0.
+                let keep = independent_columns(x);
+                let xs = x.select(Axis(1), &keep);
                 let m = LinearRegression::new()
-                    .fit(&data)
+                    .fit(&DatasetBase::new(xs.view(), y))
                     .map_err(|e| Error::Model(e.to_string()))?;
+                let mut coef = Array1::zeros(x.ncols());
+                for (&j, &c) in keep.iter().zip(m.params()) {
+                    coef[j] = c;
+                }
                 Ok(LinearModel {
                     name: "Linear regression".into(),
-                    coef: m.params().clone(),
+                    coef,
                     intercept: m.intercept(),
                 })
             }
@@ -90,6 +100,34 @@ impl LinearParams {
             }
         }
     }
+}
+
+/// Columns of `x` that are not (numerically) a linear combination of the
+/// intercept and earlier columns: Gram–Schmidt on the centred columns.
+fn independent_columns(x: ArrayView2<f64>) -> Vec<usize> {
+    let mean = x
+        .mean_axis(Axis(0))
+        .unwrap_or_else(|| Array1::zeros(x.ncols()));
+    let centred = &x - &mean;
+    let mut basis: Vec<Array1<f64>> = Vec::new();
+    let mut keep = Vec::new();
+    for (j, col) in centred.columns().into_iter().enumerate() {
+        let norm = col.dot(&col).sqrt();
+        if norm == 0.0 {
+            continue;
+        }
+        let mut r = col.to_owned();
+        for b in &basis {
+            let p = r.dot(b);
+            r.scaled_add(-p, b);
+        }
+        let rn = r.dot(&r).sqrt();
+        if rn > 1e-9 * norm {
+            basis.push(r / rn);
+            keep.push(j);
+        }
+    }
+    keep
 }
 
 /// A fitted linear model: x·coef + intercept.
@@ -143,5 +181,22 @@ mod tests {
             .fit(x.view(), y.view())
             .is_err());
         assert!(LinearParams::Ols.fit(x.view(), array![1.0].view()).is_err());
+    }
+
+    #[test]
+    fn ols_handles_collinear_columns_like_sklearn() {
+        // sklearn LinearRegression on [x, 1 - x, 1] columns: predictions of y = 2x + 1 exact
+        let x = array![
+            [0.0, 1.0, 1.0],
+            [1.0, 0.0, 1.0],
+            [2.0, -1.0, 1.0],
+            [3.0, -2.0, 1.0]
+        ];
+        let y = array![1.0, 3.0, 5.0, 7.0];
+        let m = LinearParams::Ols.fit(x.view(), y.view()).unwrap();
+        let p = m.predict(x.view()).unwrap();
+        for (a, b) in p.iter().zip(&y) {
+            assert!((a - b).abs() < 1e-9, "{p}");
+        }
     }
 }

@@ -222,6 +222,7 @@ pub fn honest_cancellation(frame: &ModelFrame, seed: u64) -> Result<HonestCancel
         frame,
         HonestOptions {
             promotion_flag: true,
+            amount: true,
         },
         seed,
     )?;
@@ -229,6 +230,7 @@ pub fn honest_cancellation(frame: &ModelFrame, seed: u64) -> Result<HonestCancel
         frame,
         HonestOptions {
             promotion_flag: false,
+            amount: true,
         },
         seed,
     )?;

@@ -438,10 +438,12 @@ impl OriginalInputs {
 pub struct HonestOptions {
     /// Include the "has a promotion id" flag (flaw 7 ablation).
     pub promotion_flag: bool,
+    /// Include Amount as a feature (classification; not for the Amount regression).
+    pub amount: bool,
 }
 
 /// The honest features: one-hot Category, Size, Fulfilment, service level and
-/// canonical state; Qty, B2B, Amount; optionally the promotion flag. No
+/// canonical state; Qty, B2B; optionally Amount and the promotion flag. No
 /// identifiers (Order ID, SKU, ASIN, Style, postal code).
 ///
 /// # Errors
