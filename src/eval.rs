@@ -253,12 +253,14 @@ pub struct RocCurve {
 }
 
 /// Cumulative (false positives, true positives, threshold) at each distinct score, highest first.
-#[allow(clippy::type_complexity)]
+type RankedCounts = (Vec<(f64, f64, f64)>, f64, f64);
+
+/// Ranks the scores; returns the points and the totals of negatives and positives.
 fn ranked_counts(
     context: &'static str,
     y_true: ArrayView1<usize>,
     scores: ArrayView1<f64>,
-) -> Result<(Vec<(f64, f64, f64)>, f64, f64)> {
+) -> Result<RankedCounts> {
     check_pair(context, y_true, scores)?;
     if scores.iter().any(|s| !s.is_finite()) {
         return Err(Error::input(context, "scores contain NaN or infinity"));

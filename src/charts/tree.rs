@@ -60,13 +60,13 @@ pub fn tree_diagram(
         let (w, h) = (w as i32, h as i32);
         let row_h = h / levels as i32;
         let centre = |depth: usize, slot: usize| {
-            let width = w / (1 << depth) as i32;
+            let width = w / (1i32 << depth);
             (
                 width * slot as i32 + width / 2,
                 row_h * depth as i32 + row_h / 2,
             )
         };
-        let (bw, bh) = ((w / (1 << (levels - 1)) as i32 - 8).clamp(60, 220) / 2, 38);
+        let (bw, bh) = ((w / (1i32 << (levels - 1)) - 8).clamp(60, 220) / 2, 38);
         for &(id, depth, slot) in &placed {
             let node = &tree.nodes()[id];
             if node.split.is_some() && depth < max_depth {

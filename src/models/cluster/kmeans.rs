@@ -33,7 +33,8 @@ pub struct KMeansParams {
     pub n_runs: usize,
     /// Iteration cap per run (≥ 1).
     pub max_iterations: u64,
-    /// Stop when the centroids move less than this (> 0).
+    /// Relative tolerance, as sklearn's `tol`: a run stops when the summed
+    /// squared centroid shift falls below `tolerance` × the mean column variance (> 0).
     pub tolerance: f64,
     /// Seed of the initialisation.
     pub seed: u64,
@@ -101,10 +102,15 @@ impl KMeansParams {
             return Err(Error::input("K-Means", "data contain NaN or infinity"));
         }
         let rng = Xoshiro256Plus::seed_from_u64(self.seed);
+        // linfa stops when the Frobenius norm of the centroid shift is below
+        // its tolerance; sklearn when the squared shift is below tol × mean
+        // variance: convert, so both stop at the same point
+        let mean_variance = x.var_axis(Axis(0), 0.0).mean().unwrap_or(0.0);
+        let absolute = (self.tolerance * mean_variance).sqrt().max(f64::EPSILON);
         let model = KMeans::params_with_rng(self.k, rng)
             .n_runs(self.n_runs)
             .max_n_iterations(self.max_iterations)
-            .tolerance(self.tolerance)
+            .tolerance(absolute)
             .fit(&DatasetBase::from(x))
             .map_err(|e| Error::Model(e.to_string()))?;
         let labels: Array1<usize> = model.predict(&x);

@@ -1,10 +1,9 @@
-//! Linear models: ordinary least squares (linfa-linear) and ridge
-//! (linfa-elasticnet, l1_ratio 0).
+//! Linear models through linfa-linear: ordinary least squares and ridge
+//! (least squares on an augmented system).
 
 use linfa::prelude::{DatasetBase, Fit};
-use linfa_elasticnet::ElasticNet;
 use linfa_linear::LinearRegression;
-use ndarray::{Array1, ArrayView1, ArrayView2, Axis};
+use ndarray::{concatenate, Array1, Array2, ArrayView1, ArrayView2, Axis};
 
 use super::evaluation::Regressor;
 use crate::error::{Error, Result};
@@ -76,25 +75,29 @@ impl LinearParams {
                 })
             }
             LinearParams::Ridge { alpha } => {
-                // linfa-elasticnet centres y but not x, so centre x here and
-                // recover the intercept as ȳ − x̄·w
+                // ridge as least squares on the centred rows stacked over √α·I
+                // (linfa-linear, no intercept); the intercept is ȳ − x̄·w.
+                // linfa-elasticnet was checked: it centres y but not x, and its
+                // coordinate descent crawls on these unscaled, collinear columns.
                 let x_mean = x
                     .mean_axis(Axis(0))
                     .unwrap_or_else(|| Array1::zeros(x.ncols()));
+                let y_mean = y.mean().unwrap_or(0.0);
                 let centred = &x - &x_mean;
-                let data = DatasetBase::new(centred.view(), y);
-                // elastic net minimises ‖y − Xw‖² / (2n) + penalty · ½‖w‖² when l1_ratio = 0
-                let m = ElasticNet::params()
-                    .l1_ratio(0.0)
-                    .penalty(alpha / x.nrows() as f64)
-                    .tolerance(1e-10)
-                    .max_iterations(100_000)
-                    .fit(&data)
+                let penalty = Array2::<f64>::eye(x.ncols()) * alpha.sqrt();
+                let stacked = concatenate(Axis(0), &[centred.view(), penalty.view()])
                     .map_err(|e| Error::Model(e.to_string()))?;
-                let coef = m.hyperplane().clone();
+                let mut target = (&y - y_mean).to_vec();
+                target.extend(std::iter::repeat_n(0.0, x.ncols()));
+                let target = Array1::from(target);
+                let m = LinearRegression::new()
+                    .with_intercept(false)
+                    .fit(&DatasetBase::new(stacked.view(), target.view()))
+                    .map_err(|e| Error::Model(e.to_string()))?;
+                let coef = m.params().clone();
                 Ok(LinearModel {
                     name: format!("Ridge (α = {alpha})"),
-                    intercept: m.intercept() - x_mean.dot(&coef),
+                    intercept: y_mean - x_mean.dot(&coef),
                     coef,
                 })
             }

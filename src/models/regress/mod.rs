@@ -1,5 +1,5 @@
-//! Regressors and their evaluation: ordinary least squares (linfa-linear),
-//! ridge (linfa-elasticnet with l1_ratio 0) and the random-forest regressor of
+//! Regressors and their evaluation: ordinary least squares and ridge
+//! (linfa-linear) and the random-forest regressor of
 //! [`crate::models::tree`].
 
 mod evaluation;

@@ -462,12 +462,14 @@ pub fn honest_features(frame: &ModelFrame, options: HonestOptions) -> Result<Fea
         frame.qty.clone(),
         ColumnKind::Integer,
     );
-    f.push(
-        &mut cols,
-        "Amount".into(),
-        frame.amount.clone(),
-        ColumnKind::Float,
-    );
+    if options.amount {
+        f.push(
+            &mut cols,
+            "Amount".into(),
+            frame.amount.clone(),
+            ColumnKind::Float,
+        );
+    }
     f.push(&mut cols, "B2B".into(), frame.b2b.clone(), ColumnKind::Bool);
     if options.promotion_flag {
         let flag = frame

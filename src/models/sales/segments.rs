@@ -217,9 +217,7 @@ pub fn profiles(frame: &ModelFrame, fit: &KMeansFit) -> Result<Vec<ClusterProfil
             let share = |col: &[String], value: &str| {
                 rows.iter().filter(|&&i| col[i] == value).count() as f64 / n
             };
-            let modes = mode_cols
-                .clone()
-                .map(|col| mode(rows.iter().map(|&i| col[i].clone())));
+            let modes = mode_cols.map(|col| mode(rows.iter().map(|&i| col[i].clone())));
             Ok(ClusterProfile {
                 count: rows.len(),
                 mean_amount: mean(&frame.amount),

@@ -228,22 +228,25 @@ impl Builder<'_> {
             .unwrap_or(n_features)
             .min(n_features);
         let leaf = self.params.min_samples_leaf;
-        let mut visited = 0;
+        // as sklearn: every drawn feature counts towards max_features, constant
+        // ones included, but the search goes on until one non-constant is seen
+        let (mut visited, mut constants) = (0, 0);
         let mut best: Option<(f64, usize, f64)> = None;
         let mut left = vec![0.0; total.len()];
         for &f in &order {
-            if visited >= wanted {
+            if visited >= wanted && visited > constants {
                 break;
             }
+            visited += 1;
             let col = &self.cols.cols[f];
             self.scratch.clear();
             self.scratch
                 .extend(idx.iter().map(|&i| (col[i as usize], i)));
             let first = self.scratch[0].0;
             if self.scratch.iter().all(|p| p.0 == first) {
-                continue; // constant here: does not count, as sklearn
+                constants += 1;
+                continue;
             }
-            visited += 1;
             self.scratch.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
             left.iter_mut().for_each(|v| *v = 0.0);
             let mut w_left = 0.0;
