@@ -10,7 +10,8 @@ use amazon_sales::models::products::{build_space, price, ProductFrame, RatingSou
 
 fn frame() -> ProductFrame {
     let mut cleaned = products::load_clean().expect("load");
-    let trimmed = products::trim_price_outliers(&cleaned.products, &mut cleaned.report).expect("trim");
+    let trimmed =
+        products::trim_price_outliers(&cleaned.products, &mut cleaned.report).expect("trim");
     ProductFrame::build(&trimmed, RatingSource::Original).expect("frame")
 }
 
@@ -27,7 +28,12 @@ fn main() {
             common::run(&stage, 3, || {
                 let space = build_space(&f, &SpaceParams::default()).expect("space");
                 let sweep = space.sweep(10, 42).expect("sweep");
-                format!("{}x{}, {} k", space.x.nrows(), space.x.ncols(), sweep.rows.len())
+                format!(
+                    "{}x{}, {} k",
+                    space.x.nrows(),
+                    space.x.ncols(),
+                    sweep.rows.len()
+                )
             })
         }
         // The P-68 ANN regressor (128-64-32-1, ≤ 100 epochs, early stopping)
@@ -35,7 +41,9 @@ fn main() {
             let data = price::original_inputs(&frame(), 0.2, 42).expect("inputs");
             let params = MlpParams::regressor().train(TrainParams::default().log_every(0));
             common::run(&stage, 3, || {
-                params.fit(data.x_train.view(), data.y_train.view()).expect("fit");
+                params
+                    .fit(data.x_train.view(), data.y_train.view())
+                    .expect("fit");
                 format!("{} train rows", data.x_train.nrows())
             })
         }

@@ -37,14 +37,32 @@ fn price_regression_reproduces_the_original_and_the_honest_variant_is_lower() {
     assert_eq!(data.x_train.ncols(), 13);
     let models = price::fit_original(&data, &quiet(MlpParams::regressor())).unwrap();
     // original: linear R² 0.8515, ANN 0.9825 (another split here, so ± 0.05 / 0.02)
-    assert!((models.linear.r2 - 0.85).abs() < 0.05, "linear R² {}", models.linear.r2);
-    assert!((models.ann_eval.r2 - 0.98).abs() < 0.02, "ANN R² {}", models.ann_eval.r2);
+    assert!(
+        (models.linear.r2 - 0.85).abs() < 0.05,
+        "linear R² {}",
+        models.linear.r2
+    );
+    assert!(
+        (models.ann_eval.r2 - 0.98).abs() < 0.02,
+        "ANN R² {}",
+        models.ann_eval.r2
+    );
     assert_eq!(models.ann.n_params(), 12_161);
 
-    let honest = price::fit_honest(&frame(RatingSource::Corrected), 50, &quiet(MlpParams::regressor()), 0.2, 42)
-        .unwrap();
+    let honest = price::fit_honest(
+        &frame(RatingSource::Corrected),
+        50,
+        &quiet(MlpParams::regressor()),
+        0.2,
+        42,
+    )
+    .unwrap();
     assert!(honest.formula_r2 > 0.99, "formula R² {}", honest.formula_r2);
-    let best = honest.models.iter().map(|m| m.r2_log).fold(f64::MIN, f64::max);
+    let best = honest
+        .models
+        .iter()
+        .map(|m| m.r2_log)
+        .fold(f64::MIN, f64::max);
     assert!(best > 0.3 && best < 0.9, "honest log R² {best}");
 }
 
@@ -60,8 +78,16 @@ fn rating_classification_baseline_and_imbalance_aware_recall() {
     // the original's low-rated recall was 0.09 (LogReg) and 0.00 (ANN)
     assert!(original.logistic.low_recall() < 0.3);
     let balanced = rating::fit_balanced(&data, &quiet(MlpParams::classifier()), 0.2, 42).unwrap();
-    assert!(balanced.logistic.low_recall() > 0.4, "{}", balanced.logistic.low_recall());
-    assert!(balanced.ann.low_recall() > 0.4, "{}", balanced.ann.low_recall());
+    assert!(
+        balanced.logistic.low_recall() > 0.4,
+        "{}",
+        balanced.logistic.low_recall()
+    );
+    assert!(
+        balanced.ann.low_recall() > 0.4,
+        "{}",
+        balanced.ann.low_recall()
+    );
     assert!(balanced.logistic.balanced_accuracy > original.logistic.balanced_accuracy);
 }
 
@@ -71,7 +97,10 @@ fn text_vectors_and_clusters_match_scikit_learn() {
     let space = build_space(&f, &SpaceParams::default()).unwrap();
     assert_eq!(space.x.dim(), (1394, 302));
     assert_eq!(space.tfidf.vocabulary().len(), 1000);
-    assert_eq!(&space.tfidf.vocabulary()[..5], ["aa", "aaa", "abs", "ac", "access"]);
+    assert_eq!(
+        &space.tfidf.vocabulary()[..5],
+        ["aa", "aaa", "abs", "ac", "access"]
+    );
     // P-79 row 0: −0.490149, −0.466290, 0.368402
     assert!((space.z[[0, 0]] + 0.490149).abs() < 1e-5);
     assert!((space.z[[0, 2]] - 0.368402).abs() < 1e-5);
@@ -80,16 +109,35 @@ fn text_vectors_and_clusters_match_scikit_learn() {
     assert!((ev - 0.838).abs() < 0.01, "explained variance {ev}");
 
     let km = space.kmeans(3, 42).unwrap();
-    assert!((km.silhouette - 0.497).abs() < 0.05, "K-Means silhouette {}", km.silhouette);
-    assert!((km.davies_bouldin - 0.689).abs() < 0.05, "K-Means DB {}", km.davies_bouldin);
+    assert!(
+        (km.silhouette - 0.497).abs() < 0.05,
+        "K-Means silhouette {}",
+        km.silhouette
+    );
+    assert!(
+        (km.davies_bouldin - 0.689).abs() < 0.05,
+        "K-Means DB {}",
+        km.davies_bouldin
+    );
     let mut sizes = km.sizes();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
-    assert!((sizes[0] as i64 - 931).abs() < 30 && (sizes[2] as i64 - 127).abs() < 15, "{sizes:?}");
+    assert!(
+        (sizes[0] as i64 - 931).abs() < 30 && (sizes[2] as i64 - 127).abs() < 15,
+        "{sizes:?}"
+    );
 
     let tree = space.ward_tree().unwrap();
     let ward = space.ward(&tree, 3).unwrap();
-    assert!((ward.silhouette - 0.40).abs() < 0.05, "Ward silhouette {}", ward.silhouette);
-    assert!((ward.davies_bouldin - 0.76).abs() < 0.05, "Ward DB {}", ward.davies_bouldin);
+    assert!(
+        (ward.silhouette - 0.40).abs() < 0.05,
+        "Ward silhouette {}",
+        ward.silhouette
+    );
+    assert!(
+        (ward.davies_bouldin - 0.76).abs() < 0.05,
+        "Ward DB {}",
+        ward.davies_bouldin
+    );
     assert!(ward.profile(&f, &space).rows().len() == 3);
 }
 
@@ -103,10 +151,20 @@ fn bad_input_gives_typed_errors() {
     ));
     // k larger than the rows
     let f = frame(RatingSource::Original);
-    let space = build_space(&f, &SpaceParams { components: 20, ..SpaceParams::default() }).unwrap();
+    let space = build_space(
+        &f,
+        &SpaceParams {
+            components: 20,
+            ..SpaceParams::default()
+        },
+    )
+    .unwrap();
     assert!(space.kmeans(5000, 42).is_err());
     let tree = space.ward_tree().unwrap();
-    assert!(matches!(space.ward(&tree, 5000), Err(Error::InvalidParameter { .. })));
+    assert!(matches!(
+        space.ward(&tree, 5000),
+        Err(Error::InvalidParameter { .. })
+    ));
     // NaN features
     let data = price::original_inputs(&f, 0.2, 42).unwrap();
     let mut x = data.x_train.clone();

@@ -64,7 +64,10 @@ pub fn dendrogram(
         .enumerate()
         .any(|(i, m)| m.left >= n + i || m.right >= n + i || !m.height.is_finite())
     {
-        return Err(Error::input("dendrogram", "merge ids out of order or non-finite height"));
+        return Err(Error::input(
+            "dendrogram",
+            "merge ids out of order or non-finite height",
+        ));
     }
     if last_p < 2 {
         return Err(Error::param("last_p", "need at least 2 leaves"));
@@ -97,15 +100,27 @@ pub fn dendrogram(
     for id in first_shown..2 * n - 1 {
         let m = merges[id - n];
         let (Some(l), Some(r)) = (&placed[m.left], &placed[m.right]) else {
-            return Err(Error::input("dendrogram", "a merge refers to a hidden cluster"));
+            return Err(Error::input(
+                "dendrogram",
+                "a merge refers to a hidden cluster",
+            ));
         };
-        links.push(vec![(l.x, l.y), (l.x, m.height), (r.x, m.height), (r.x, r.y)]);
+        links.push(vec![
+            (l.x, l.y),
+            (l.x, m.height),
+            (r.x, m.height),
+            (r.x, r.y),
+        ]);
         placed[id] = Some(Placed {
             x: (l.x + r.x) / 2.0,
             y: m.height,
         });
     }
-    let top = merges[n - 2].height.max(cut.unwrap_or(0.0)).max(f64::MIN_POSITIVE) * 1.05;
+    let top = merges[n - 2]
+        .height
+        .max(cut.unwrap_or(0.0))
+        .max(f64::MIN_POSITIVE)
+        * 1.05;
     let width = 10.0 * p as f64;
 
     let mut svg = String::new();
@@ -129,7 +144,11 @@ pub fn dendrogram(
             .map_err(chart_err)?;
         let c = color(0);
         chart
-            .draw_series(links.into_iter().map(|pts| PathElement::new(pts, c.stroke_width(2))))
+            .draw_series(
+                links
+                    .into_iter()
+                    .map(|pts| PathElement::new(pts, c.stroke_width(2))),
+            )
             .map_err(chart_err)?;
         let label_style = ("sans-serif", 10).into_font().color(&BLACK);
         chart
@@ -172,9 +191,24 @@ mod tests {
     fn truncated_plot_has_p_leaves() {
         // 4 points: (0,1) at 1, (2,3) at 2, then both at 5.
         let merges = [
-            Merge { left: 0, right: 1, height: 1.0, size: 2 },
-            Merge { left: 2, right: 3, height: 2.0, size: 2 },
-            Merge { left: 4, right: 5, height: 5.0, size: 4 },
+            Merge {
+                left: 0,
+                right: 1,
+                height: 1.0,
+                size: 2,
+            },
+            Merge {
+                left: 2,
+                right: 3,
+                height: 2.0,
+                size: 2,
+            },
+            Merge {
+                left: 4,
+                right: 5,
+                height: 5.0,
+                size: 4,
+            },
         ];
         let fig = dendrogram(&ChartSpec::new("t"), &merges, 4, 2, None).unwrap();
         assert_eq!(fig.svg().matches("(2)").count(), 2);
@@ -184,7 +218,12 @@ mod tests {
 
     #[test]
     fn malformed_linkage_is_an_error() {
-        let merges = [Merge { left: 0, right: 5, height: 1.0, size: 2 }];
+        let merges = [Merge {
+            left: 0,
+            right: 5,
+            height: 1.0,
+            size: 2,
+        }];
         assert!(dendrogram(&ChartSpec::new("t"), &merges, 2, 2, None).is_err());
         assert!(dendrogram(&ChartSpec::new("t"), &[], 3, 2, None).is_err());
     }

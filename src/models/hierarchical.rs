@@ -72,7 +72,10 @@ pub fn linkage(x: ArrayView2<f64>, method: LinkageMethod) -> Result<Linkage> {
         ));
     }
     if x.iter().any(|v| !v.is_finite()) {
-        return Err(Error::input("hierarchical clustering", "data contain NaN or infinity"));
+        return Err(Error::input(
+            "hierarchical clustering",
+            "data contain NaN or infinity",
+        ));
     }
     let mut condensed = Vec::with_capacity(n * (n - 1) / 2);
     for i in 0..n {
@@ -196,7 +199,10 @@ impl WardParams {
         if self.n_clusters == 0 || self.n_clusters > rows {
             return Err(Error::param(
                 "n_clusters",
-                format!("must be in 1..={rows} (the number of rows), got {}", self.n_clusters),
+                format!(
+                    "must be in 1..={rows} (the number of rows), got {}",
+                    self.n_clusters
+                ),
             ));
         }
         Ok(())
@@ -252,11 +258,23 @@ mod tests {
     #[test]
     fn bad_input_is_an_error() {
         let x = array![[0.0], [1.0]];
-        assert!(matches!(WardParams::new(3).fit(x.view()), Err(Error::InvalidParameter { .. })));
-        assert!(matches!(WardParams::new(0).fit(x.view()), Err(Error::InvalidParameter { .. })));
+        assert!(matches!(
+            WardParams::new(3).fit(x.view()),
+            Err(Error::InvalidParameter { .. })
+        ));
+        assert!(matches!(
+            WardParams::new(0).fit(x.view()),
+            Err(Error::InvalidParameter { .. })
+        ));
         let nan = array![[0.0], [f64::NAN], [2.0]];
-        assert!(matches!(WardParams::new(2).fit(nan.view()), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            WardParams::new(2).fit(nan.view()),
+            Err(Error::InvalidInput { .. })
+        ));
         assert!(seeded_sample(10, 11, 42).is_err());
-        assert_eq!(seeded_sample(100, 5, 42).unwrap(), seeded_sample(100, 5, 42).unwrap());
+        assert_eq!(
+            seeded_sample(100, 5, 42).unwrap(),
+            seeded_sample(100, 5, 42).unwrap()
+        );
     }
 }

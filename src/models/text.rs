@@ -98,7 +98,9 @@ impl TfidfParams {
                 "no document holds a token of two or more word characters",
             ));
         }
-        let counts = counter.transform(&docs).map_err(|e| Error::Model(e.to_string()))?;
+        let counts = counter
+            .transform(&docs)
+            .map_err(|e| Error::Model(e.to_string()))?;
         let mut totals = vec![0usize; words.len()];
         for row in counts.outer_iterator() {
             for (j, c) in row.iter() {
@@ -106,14 +108,20 @@ impl TfidfParams {
             }
         }
         let mut order: Vec<usize> = (0..words.len()).collect();
-        order.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then_with(|| words[a].cmp(&words[b])));
+        order.sort_by(|&a, &b| {
+            totals[b]
+                .cmp(&totals[a])
+                .then_with(|| words[a].cmp(&words[b]))
+        });
         order.truncate(self.max_features.unwrap_or(words.len()));
         let vocabulary: Vec<String> = order.into_iter().map(|j| words[j].clone()).collect();
 
         let tfidf = TfIdfVectorizer::default()
             .fit_vocabulary(&vocabulary)
             .map_err(|e| Error::Model(format!("linfa-preprocessing: {e}")))?;
-        let weights = tfidf.transform(&docs).map_err(|e| Error::Model(e.to_string()))?;
+        let weights = tfidf
+            .transform(&docs)
+            .map_err(|e| Error::Model(e.to_string()))?;
         // linfa's column order is its own; put the terms in alphabetical order.
         let fitted = tfidf.vocabulary();
         let mut columns: Vec<usize> = (0..fitted.len()).collect();
@@ -164,13 +172,21 @@ impl Tfidf {
             .take(top)
             .map(|(j, _)| self.vocabulary[*j].as_str())
             .collect();
-        Table::new("TF-IDF matrix", ["documents", "terms", "non-zero cells", "top terms (mean weight)"])
-            .with_row([
-                self.matrix.nrows().to_string(),
-                self.vocabulary.len().to_string(),
-                format!("{:.2} %", 100.0 * nonzero / cells),
-                terms.join(", "),
-            ])
+        Table::new(
+            "TF-IDF matrix",
+            [
+                "documents",
+                "terms",
+                "non-zero cells",
+                "top terms (mean weight)",
+            ],
+        )
+        .with_row([
+            self.matrix.nrows().to_string(),
+            self.vocabulary.len().to_string(),
+            format!("{:.2} %", 100.0 * nonzero / cells),
+            terms.join(", "),
+        ])
     }
 }
 
@@ -232,7 +248,10 @@ impl SvdParams {
         let (n, d) = x.dim();
         self.check(n, d)?;
         if x.iter().any(|v| !v.is_finite()) {
-            return Err(Error::input("truncated SVD", "data contain NaN or infinity"));
+            return Err(Error::input(
+                "truncated SVD",
+                "data contain NaN or infinity",
+            ));
         }
         let m = DMatrix::from_fn(n, d, |i, j| x[[i, j]]);
         let svd = m
@@ -241,7 +260,10 @@ impl SvdParams {
                 model: "SVD",
                 reason: "nalgebra's SVD did not converge".into(),
             })?;
-        let v_t = svd.v_t.as_ref().ok_or_else(|| Error::Model("SVD without V".into()))?;
+        let v_t = svd
+            .v_t
+            .as_ref()
+            .ok_or_else(|| Error::Model("SVD without V".into()))?;
         let mut order: Vec<usize> = (0..svd.singular_values.len()).collect();
         order.sort_by(|&a, &b| svd.singular_values[b].total_cmp(&svd.singular_values[a]));
         order.truncate(self.n_components);
@@ -249,7 +271,10 @@ impl SvdParams {
         for (c, &k) in order.iter().enumerate() {
             // sign: largest-magnitude loading positive (a stable convention)
             let row = v_t.row(k);
-            let big = row.iter().copied().fold(0.0f64, |b, v| if v.abs() > b.abs() { v } else { b });
+            let big = row
+                .iter()
+                .copied()
+                .fold(0.0f64, |b, v| if v.abs() > b.abs() { v } else { b });
             let sign = if big < 0.0 { -1.0 } else { 1.0 };
             for j in 0..d {
                 components[[c, j]] = sign * row[j];
@@ -312,7 +337,10 @@ impl TruncatedSvd {
                 Some(*s)
             })
             .collect();
-        let mut t = Table::new("Truncated SVD: cumulative explained variance", ["components", "explained variance"]);
+        let mut t = Table::new(
+            "Truncated SVD: cumulative explained variance",
+            ["components", "explained variance"],
+        );
         for k in [10usize, 50, 100, 200, cumulative.len()] {
             if k >= 1 && k <= cumulative.len() {
                 t.push_row([k.to_string(), number(cumulative[k - 1], 4)]);
@@ -347,20 +375,28 @@ mod tests {
     fn max_features_keeps_the_most_frequent_terms_by_total_count() {
         // "zeta" is in one document but counted 3 times; "beta" in two documents once each.
         let docs = ["zeta zeta zeta alpha", "beta alpha", "beta gamma"];
-        let t = TfidfParams::default().max_features(Some(2)).fit_transform(&docs).unwrap();
+        let t = TfidfParams::default()
+            .max_features(Some(2))
+            .fit_transform(&docs)
+            .unwrap();
         assert_eq!(t.vocabulary(), ["alpha", "zeta"]);
     }
 
     #[test]
     fn bad_text_input_is_an_error() {
         let none: [&str; 0] = [];
-        assert!(matches!(TfidfParams::default().fit_transform(&none), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            TfidfParams::default().fit_transform(&none),
+            Err(Error::InvalidInput { .. })
+        ));
         assert!(matches!(
             TfidfParams::default().fit_transform(&["", " ", "a"]),
             Err(Error::InvalidInput { .. })
         ));
         assert!(matches!(
-            TfidfParams::default().max_features(Some(0)).fit_transform(&["ab"]),
+            TfidfParams::default()
+                .max_features(Some(0))
+                .fit_transform(&["ab"]),
             Err(Error::InvalidParameter { .. })
         ));
     }
@@ -372,7 +408,10 @@ mod tests {
         let svd = SvdParams::new(1).fit(x.view()).unwrap();
         assert!((svd.singular_values()[0] - 3.0).abs() < 1e-12);
         // projection on the first component = first column
-        assert_eq!(svd.transformed().column(0).to_vec(), vec![2.0, 0.0, 1.0, 2.0]);
+        assert_eq!(
+            svd.transformed().column(0).to_vec(),
+            vec![2.0, 0.0, 1.0, 2.0]
+        );
         // variance of col 0 = 0.6875, col 1 = 0.1875 → ratio 0.6875 / 0.875
         assert!((svd.explained_variance_ratio()[0] - 0.6875 / 0.875).abs() < 1e-12);
     }
@@ -380,9 +419,18 @@ mod tests {
     #[test]
     fn svd_rejects_bad_input() {
         let x = array![[1.0, 2.0], [3.0, f64::NAN], [0.0, 1.0]];
-        assert!(matches!(SvdParams::new(1).fit(x.view()), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            SvdParams::new(1).fit(x.view()),
+            Err(Error::InvalidInput { .. })
+        ));
         let x = array![[1.0, 2.0], [3.0, 4.0], [0.0, 1.0]];
-        assert!(matches!(SvdParams::new(2).fit(x.view()), Err(Error::InvalidParameter { .. })));
-        assert!(matches!(SvdParams::new(0).fit(x.view()), Err(Error::InvalidParameter { .. })));
+        assert!(matches!(
+            SvdParams::new(2).fit(x.view()),
+            Err(Error::InvalidParameter { .. })
+        ));
+        assert!(matches!(
+            SvdParams::new(0).fit(x.view()),
+            Err(Error::InvalidParameter { .. })
+        ));
     }
 }

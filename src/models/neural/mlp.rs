@@ -86,7 +86,10 @@ impl MlpParams {
         if self.hidden.is_empty() || self.hidden.contains(&0) {
             return Err(Error::param(
                 "hidden",
-                format!("need at least one layer, none of zero units; got {:?}", self.hidden),
+                format!(
+                    "need at least one layer, none of zero units; got {:?}",
+                    self.hidden
+                ),
             ));
         }
         if self.dropout.len() != self.hidden.len() {
@@ -100,14 +103,20 @@ impl MlpParams {
             ));
         }
         if let Some(p) = self.dropout.iter().find(|p| !(0.0..1.0).contains(*p)) {
-            return Err(Error::param("dropout", format!("rates must be in [0, 1), got {p}")));
+            return Err(Error::param(
+                "dropout",
+                format!("rates must be in [0, 1), got {p}"),
+            ));
         }
         if let Some(w) = self.class_weights {
             if self.output == Output::Linear {
                 return Err(Error::param("class_weights", "only for a sigmoid output"));
             }
             if w.iter().any(|v| !(v.is_finite() && *v > 0.0)) {
-                return Err(Error::param("class_weights", format!("must be positive, got {w:?}")));
+                return Err(Error::param(
+                    "class_weights",
+                    format!("must be positive, got {w:?}"),
+                ));
             }
         }
         self.train.check()
@@ -183,7 +192,10 @@ fn check_data(x: ArrayView2<f64>, y: ArrayView1<f64>, output: Output) -> Result<
         return Err(Error::input("MLP training", "data contain NaN or infinity"));
     }
     if output == Output::Sigmoid && y.iter().any(|&v| v != 0.0 && v != 1.0) {
-        return Err(Error::input("MLP training", "sigmoid targets must be 0 or 1"));
+        return Err(Error::input(
+            "MLP training",
+            "sigmoid targets must be 0 or 1",
+        ));
     }
     Ok(())
 }
@@ -274,11 +286,18 @@ impl MlpModel {
         if x.ncols() != self.n_features {
             return Err(Error::input(
                 "MLP prediction",
-                format!("{} columns, the model was fitted on {}", x.ncols(), self.n_features),
+                format!(
+                    "{} columns, the model was fitted on {}",
+                    x.ncols(),
+                    self.n_features
+                ),
             ));
         }
         if x.iter().any(|v| !v.is_finite()) {
-            return Err(Error::input("MLP prediction", "data contain NaN or infinity"));
+            return Err(Error::input(
+                "MLP prediction",
+                "data contain NaN or infinity",
+            ));
         }
         let out = train::predict_raw(&self.mlp, &to_tensor(x)?, 1024)?;
         let out = match self.output {
@@ -320,7 +339,11 @@ mod tests {
 
     fn toy() -> (Array2<f64>, Array1<f64>) {
         let x = Array2::from_shape_fn((200, 3), |(i, j)| ((i * 7 + j * 13) % 17) as f64 / 17.0);
-        let y = x.rows().into_iter().map(|r| 2.0 * r[0] - r[1] + 0.5).collect();
+        let y = x
+            .rows()
+            .into_iter()
+            .map(|r| 2.0 * r[0] - r[1] + 0.5)
+            .collect();
         (x, y)
     }
 
@@ -331,7 +354,10 @@ mod tests {
     #[test]
     fn regressor_learns_a_linear_function() {
         let (x, y) = toy();
-        let m = MlpParams::regressor().train(quick()).fit(x.view(), y.view()).unwrap();
+        let m = MlpParams::regressor()
+            .train(quick())
+            .fit(x.view(), y.view())
+            .unwrap();
         let pred = m.predict(x.view()).unwrap();
         let r2 = crate::eval::r2(y.view(), pred.view()).unwrap();
         assert!(r2 > 0.9, "r2 {r2}");
@@ -341,8 +367,16 @@ mod tests {
     fn same_seed_same_numbers() {
         let (x, y) = toy();
         let p = MlpParams::regressor().train(quick().epochs(5));
-        let a = p.fit(x.view(), y.view()).unwrap().predict(x.view()).unwrap();
-        let b = p.fit(x.view(), y.view()).unwrap().predict(x.view()).unwrap();
+        let a = p
+            .fit(x.view(), y.view())
+            .unwrap()
+            .predict(x.view())
+            .unwrap();
+        let b = p
+            .fit(x.view(), y.view())
+            .unwrap()
+            .predict(x.view())
+            .unwrap();
         assert_eq!(a, b);
         let c = MlpParams::regressor()
             .train(quick().epochs(5).seed(7))
@@ -377,29 +411,51 @@ mod tests {
     fn bad_parameters_and_data_are_errors() {
         let (x, y) = toy();
         let bad = [
-            MlpParams { hidden: vec![], dropout: vec![], ..MlpParams::regressor() },
-            MlpParams { dropout: vec![0.3], ..MlpParams::regressor() },
-            MlpParams { dropout: vec![1.0, 0.0, 0.0], ..MlpParams::regressor() },
+            MlpParams {
+                hidden: vec![],
+                dropout: vec![],
+                ..MlpParams::regressor()
+            },
+            MlpParams {
+                dropout: vec![0.3],
+                ..MlpParams::regressor()
+            },
+            MlpParams {
+                dropout: vec![1.0, 0.0, 0.0],
+                ..MlpParams::regressor()
+            },
             MlpParams::regressor().class_weights([1.0, 2.0]),
             MlpParams::regressor().train(TrainParams::default().epochs(0)),
             MlpParams::regressor().train(TrainParams::default().validation_fraction(1.0)),
             MlpParams::regressor().train(TrainParams::default().patience(Some(0))),
         ];
         for p in bad {
-            assert!(matches!(p.fit(x.view(), y.view()), Err(Error::InvalidParameter { .. })));
+            assert!(matches!(
+                p.fit(x.view(), y.view()),
+                Err(Error::InvalidParameter { .. })
+            ));
         }
         let mut nan = x.clone();
         nan[[3, 1]] = f64::NAN;
         let quick = MlpParams::regressor().train(quick().epochs(1));
-        assert!(matches!(quick.fit(nan.view(), y.view()), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            quick.fit(nan.view(), y.view()),
+            Err(Error::InvalidInput { .. })
+        ));
         let empty = Array2::<f64>::zeros((0, 3));
         assert!(matches!(
             quick.fit(empty.view(), Array1::zeros(0).view()),
             Err(Error::InvalidInput { .. })
         ));
         let m = quick.fit(x.view(), y.view()).unwrap();
-        assert!(matches!(m.predict(nan.view()), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            m.predict(nan.view()),
+            Err(Error::InvalidInput { .. })
+        ));
         let not_binary = MlpParams::classifier().train(TrainParams::default().epochs(1));
-        assert!(matches!(not_binary.fit(x.view(), y.view()), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            not_binary.fit(x.view(), y.view()),
+            Err(Error::InvalidInput { .. })
+        ));
     }
 }

@@ -72,8 +72,11 @@ pub trait Network {
     ///
     /// # Errors
     /// candle errors (shapes, dtypes).
-    fn forward(&self, xs: &Tensor, dropout: Option<&mut SeededDropout>)
-        -> candle_core::Result<Tensor>;
+    fn forward(
+        &self,
+        xs: &Tensor,
+        dropout: Option<&mut SeededDropout>,
+    ) -> candle_core::Result<Tensor>;
 
     /// The variables that hold the network's weights.
     fn varmap(&self) -> &VarMap;
@@ -294,7 +297,14 @@ impl History {
         let fmt = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.4e}"));
         Table::new(
             title,
-            ["epochs run", "best epoch", "stopped early", "last loss", "last val_loss", "seconds"],
+            [
+                "epochs run",
+                "best epoch",
+                "stopped early",
+                "last loss",
+                "last val_loss",
+                "seconds",
+            ],
         )
         .with_row([
             self.epochs_run().to_string(),
@@ -373,7 +383,10 @@ impl TensorData {
                 format!("{n} rows but {m} targets"),
             ));
         }
-        let y = y.flatten_all().and_then(|y| y.to_dtype(DType::F32)).map_err(candle_err)?;
+        let y = y
+            .flatten_all()
+            .and_then(|y| y.to_dtype(DType::F32))
+            .map_err(candle_err)?;
         Ok(Self { x, y })
     }
 
@@ -421,7 +434,12 @@ impl TensorData {
 /// [`Error::InvalidParameter`] from [`TrainParams::check`];
 /// [`Error::NotConverged`] when the loss becomes NaN or infinite;
 /// [`Error::Model`] for candle errors.
-pub fn fit<N: Network>(net: &N, data: &TensorData, loss: Loss, params: &TrainParams) -> Result<History> {
+pub fn fit<N: Network>(
+    net: &N,
+    data: &TensorData,
+    loss: Loss,
+    params: &TrainParams,
+) -> Result<History> {
     params.check()?;
     let (train, val) = data
         .split_tail(params.validation_fraction)
@@ -469,7 +487,10 @@ pub fn fit_with_validation<N: Network>(
             let out = net.forward(&xb, Some(&mut dropout)).map_err(candle_err)?;
             let l = loss.compute(&out, &yb).map_err(candle_err)?;
             opt.backward_step(&l).map_err(candle_err)?;
-            let lv = l.to_dtype(DType::F64).and_then(|l| l.to_scalar::<f64>()).map_err(candle_err)?;
+            let lv = l
+                .to_dtype(DType::F64)
+                .and_then(|l| l.to_scalar::<f64>())
+                .map_err(candle_err)?;
             total += lv * batch.len() as f64;
             seen += batch.len();
         }
@@ -531,7 +552,11 @@ pub fn fit_with_validation<N: Network>(
     if params.log_every > 0 {
         println!(
             "stopped after {last_epoch} epochs{}; weights of epoch {best_epoch}",
-            if stopped_early { " (early stopping)" } else { "" }
+            if stopped_early {
+                " (early stopping)"
+            } else {
+                ""
+            }
         );
     }
     Ok(History {
@@ -552,7 +577,12 @@ fn snapshot(vars: &[Var]) -> Result<Vec<Tensor>> {
 ///
 /// # Errors
 /// [`Error::Model`] for candle errors.
-pub fn evaluate_loss<N: Network>(net: &N, data: &TensorData, loss: Loss, batch: usize) -> Result<f64> {
+pub fn evaluate_loss<N: Network>(
+    net: &N,
+    data: &TensorData,
+    loss: Loss,
+    batch: usize,
+) -> Result<f64> {
     let out = predict_raw(net, &data.x, batch)?;
     let l = loss.compute(&out, &data.y).map_err(candle_err)?;
     l.to_dtype(DType::F64)

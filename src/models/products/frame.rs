@@ -150,7 +150,13 @@ impl ProductFrame {
         let columns = 8 + self.category_columns.len();
         Table::new(
             "Model frame (P-62)",
-            ["rows", "columns", "rating ≥ 4.0 (High)", "rating < 4.0 (Low)", "dummies"],
+            [
+                "rows",
+                "columns",
+                "rating ≥ 4.0 (High)",
+                "rating < 4.0 (Low)",
+                "dummies",
+            ],
         )
         .with_row([
             self.len().to_string(),

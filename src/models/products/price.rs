@@ -30,7 +30,11 @@ use crate::models::text::{SvdParams, TfidfParams};
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for a bad fraction; [`Error::InvalidInput`] for too few rows.
-pub fn original_inputs(frame: &ProductFrame, test_fraction: f64, seed: u64) -> Result<TrainTest<f64>> {
+pub fn original_inputs(
+    frame: &ProductFrame,
+    test_fraction: f64,
+    seed: u64,
+) -> Result<TrainTest<f64>> {
     let numeric = stack(&[
         frame.actual_price.view(),
         frame.discount.view(),
@@ -38,12 +42,24 @@ pub fn original_inputs(frame: &ProductFrame, test_fraction: f64, seed: u64) -> R
         frame.rating_count.view(),
     ])?;
     let split = random_split(frame.len(), test_fraction, seed)?;
-    let mut names: Vec<String> = ["actual_price", "discount_percentage", "rating", "rating_count"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut names: Vec<String> = [
+        "actual_price",
+        "discount_percentage",
+        "rating",
+        "rating_count",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     names.extend(frame.category_columns.iter().cloned());
-    scaled_split(&numeric, &frame.category_dummies, frame.discounted_price.view(), &split, names, seed)
+    scaled_split(
+        &numeric,
+        &frame.category_dummies,
+        frame.discounted_price.view(),
+        &split,
+        names,
+        seed,
+    )
 }
 
 /// Stacks 1-D columns into a matrix.
@@ -102,7 +118,9 @@ fn independent_columns(x: &Array2<f64>) -> Vec<usize> {
     let mut keep: Vec<usize> = (0..x.ncols()).filter(|&j| !constant(j)).collect();
     let dummies: Vec<usize> = keep.iter().copied().filter(|&j| is_dummy(j)).collect();
     let full_block = !dummies.is_empty()
-        && x.rows().into_iter().all(|r| dummies.iter().map(|&j| r[j]).sum::<f64>() == 1.0);
+        && x.rows()
+            .into_iter()
+            .all(|r| dummies.iter().map(|&j| r[j]).sum::<f64>() == 1.0);
     if full_block {
         if let Some(&last) = dummies.last() {
             keep.retain(|&j| j != last);
@@ -142,7 +160,10 @@ pub fn fit_original(data: &TrainTest<f64>, ann: &MlpParams) -> Result<PriceModel
         y_train: data.y_train.clone(),
         x_test: data.x_test.select(Axis(1), &keep),
         y_test: data.y_test.clone(),
-        features: keep.iter().map(|&j| data.features.get(j).cloned().unwrap_or_default()).collect(),
+        features: keep
+            .iter()
+            .map(|&j| data.features.get(j).cloned().unwrap_or_default())
+            .collect(),
     };
     let linear_model = LinearParams::Ols.fit(reduced.x_train.view(), reduced.y_train.view())?;
     let mut linear = evaluate(&linear_model, &reduced)?;
@@ -187,13 +208,20 @@ impl PriceModels {
         predicted_vs_actual(
             "Predicted vs actual discounted price (test rows)",
             &self.y_test,
-            &[("Linear regression", &self.linear_pred), ("ANN", &self.ann_pred)],
+            &[
+                ("Linear regression", &self.linear_pred),
+                ("ANN", &self.ann_pred),
+            ],
         )
     }
 }
 
 /// Scatter of predictions against the truth with the y = x line.
-fn predicted_vs_actual(title: &str, y: &Array1<f64>, models: &[(&str, &Array1<f64>)]) -> Result<Figure> {
+fn predicted_vs_actual(
+    title: &str,
+    y: &Array1<f64>,
+    models: &[(&str, &Array1<f64>)],
+) -> Result<Figure> {
     let groups: Vec<ScatterGroup> = models
         .iter()
         .map(|(name, pred)| ScatterGroup {
@@ -207,7 +235,10 @@ fn predicted_vs_actual(title: &str, y: &Array1<f64>, models: &[(&str, &Array1<f6
     let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let diagonal = ScatterGroup {
         name: "y = x".into(),
-        points: (0..=40).map(|i| lo + (hi - lo) * i as f64 / 40.0).map(|v| (v, v)).collect(),
+        points: (0..=40)
+            .map(|i| lo + (hi - lo) * i as f64 / 40.0)
+            .map(|v| (v, v))
+            .collect(),
     };
     let mut all = groups;
     all.push(diagonal);
@@ -268,7 +299,10 @@ pub fn fit_honest(
     let formula_rmse = eval::rmse(y_test.view(), f_test.view())?;
 
     if frame.discounted_price.iter().any(|p| *p <= 0.0) {
-        return Err(Error::input("log-price regression", "a price is zero or negative"));
+        return Err(Error::input(
+            "log-price regression",
+            "a price is zero or negative",
+        ));
     }
     let log_price = frame.discounted_price.mapv(f64::ln);
     let tfidf = TfidfParams::default().fit_transform(&frame.about_product)?;
@@ -280,7 +314,14 @@ pub fn fit_honest(
     let mut names = vec!["rating".to_string(), "log1p(rating_count)".to_string()];
     names.extend((1..=text_components).map(|i| format!("text_svd_{i}")));
     names.extend(frame.category_columns.iter().cloned());
-    let data = scaled_split(&numeric, &frame.category_dummies, log_price.view(), &split, names, seed)?;
+    let data = scaled_split(
+        &numeric,
+        &frame.category_dummies,
+        log_price.view(),
+        &split,
+        names,
+        seed,
+    )?;
 
     let n_num = numeric.ncols();
     let mut models = Vec::new();
@@ -288,7 +329,10 @@ pub fn fit_honest(
     let dummies_train = data.x_train.slice(s![.., n_num..]).to_owned();
     let dummies_test = data.x_test.slice(s![.., n_num..]).to_owned();
     let keep = independent_columns(&dummies_train);
-    let baseline = LinearParams::Ols.fit(dummies_train.select(Axis(1), &keep).view(), data.y_train.view())?;
+    let baseline = LinearParams::Ols.fit(
+        dummies_train.select(Axis(1), &keep).view(),
+        data.y_train.view(),
+    )?;
     let pred = baseline.predict(dummies_test.select(Axis(1), &keep).view())?;
     models.push(honest_row("Category mean (baseline)", &data.y_test, &pred)?);
     let ridge = LinearParams::Ridge { alpha: 1.0 }.fit(data.x_train.view(), data.y_train.view())?;
@@ -328,7 +372,13 @@ impl HonestPrice {
     pub fn table(&self) -> Table {
         let mut t = Table::new(
             "Honest price regression (test rows): no actual_price, no discount",
-            ["model", "R² (log price)", "R² (₹)", "RMSE (₹)", "median abs. % error"],
+            [
+                "model",
+                "R² (log price)",
+                "R² (₹)",
+                "RMSE (₹)",
+                "median abs. % error",
+            ],
         );
         t.push_row([
             "formula actual × (1 − discount), no model".to_string(),

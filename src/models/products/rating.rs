@@ -30,7 +30,11 @@ pub const CLASS_NAMES: [&str; 2] = ["Low (< 4.0)", "High (≥ 4.0)"];
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for a bad fraction; [`Error::InvalidInput`] for too few rows.
-pub fn original_inputs(frame: &ProductFrame, test_fraction: f64, seed: u64) -> Result<TrainTest<usize>> {
+pub fn original_inputs(
+    frame: &ProductFrame,
+    test_fraction: f64,
+    seed: u64,
+) -> Result<TrainTest<usize>> {
     let numeric = stack(&[
         frame.discounted_price.view(),
         frame.actual_price.view(),
@@ -52,17 +56,35 @@ pub fn original_inputs(frame: &ProductFrame, test_fraction: f64, seed: u64) -> R
     .map(|s| s.to_string())
     .collect();
     names.extend(frame.category_columns.iter().cloned());
-    scaled_split(&numeric, &frame.category_dummies, frame.rating_label.view(), &split, names, seed)
+    scaled_split(
+        &numeric,
+        &frame.category_dummies,
+        frame.rating_label.view(),
+        &split,
+        names,
+        seed,
+    )
 }
 
 /// Class shares on both sides of a split (P-70's printout).
 pub fn class_shares(data: &TrainTest<usize>) -> Table {
     let share = |y: &Array1<usize>, c: usize| {
-        number(y.iter().filter(|&&v| v == c).count() as f64 / y.len().max(1) as f64, 6)
+        number(
+            y.iter().filter(|&&v| v == c).count() as f64 / y.len().max(1) as f64,
+            6,
+        )
     };
-    let mut t = Table::new("Class shares (stratified split)", ["side", "rows", "High (1)", "Low (0)"]);
+    let mut t = Table::new(
+        "Class shares (stratified split)",
+        ["side", "rows", "High (1)", "Low (0)"],
+    );
     for (side, y) in [("train", &data.y_train), ("test", &data.y_test)] {
-        t.push_row([side.to_string(), y.len().to_string(), share(y, 1), share(y, 0)]);
+        t.push_row([
+            side.to_string(),
+            y.len().to_string(),
+            share(y, 1),
+            share(y, 0),
+        ]);
     }
     t
 }
@@ -87,7 +109,12 @@ impl RatingScores {
     ///
     /// # Errors
     /// [`Error::InvalidInput`] for empty or mismatched inputs or a single class in `y`.
-    pub fn new(model: &str, y: ArrayView1<usize>, scores: ArrayView1<f64>, threshold: f64) -> Result<Self> {
+    pub fn new(
+        model: &str,
+        y: ArrayView1<usize>,
+        scores: ArrayView1<f64>,
+        threshold: f64,
+    ) -> Result<Self> {
         let pred = scores.mapv(|s| usize::from(s >= threshold));
         Ok(Self {
             model: model.into(),
@@ -116,7 +143,11 @@ impl RatingScores {
     /// scikit-learn-style report (2 decimals).
     pub fn report_table(&self) -> Table {
         self.report.table(
-            &format!("{} (threshold {}): classification report", self.model, number(self.threshold, 2)),
+            &format!(
+                "{} (threshold {}): classification report",
+                self.model,
+                number(self.threshold, 2)
+            ),
             &CLASS_NAMES,
             2,
         )
@@ -174,9 +205,15 @@ pub struct RatingModels {
 /// # Errors
 /// Errors of the fits and the scoring.
 pub fn fit_original(data: &TrainTest<usize>, ann: &MlpParams) -> Result<RatingModels> {
-    let logistic = LogisticParams::new(Penalty::L2).fit(data.x_train.view(), data.y_train.view())?;
+    let logistic =
+        LogisticParams::new(Penalty::L2).fit(data.x_train.view(), data.y_train.view())?;
     let y = data.y_test.view();
-    let logistic = RatingScores::new("Logistic regression", y, logistic.scores(data.x_test.view())?.view(), 0.5)?;
+    let logistic = RatingScores::new(
+        "Logistic regression",
+        y,
+        logistic.scores(data.x_test.view())?.view(),
+        0.5,
+    )?;
     let y_train = data.y_train.mapv(|v| v as f64);
     let ann_model = ann.fit(data.x_train.view(), y_train.view())?;
     let ann_scores = ann_model.predict(data.x_test.view())?;
@@ -193,7 +230,10 @@ pub fn fit_original(data: &TrainTest<usize>, ann: &MlpParams) -> Result<RatingMo
 impl RatingModels {
     /// P-76's classification comparison plus the metrics the original left out.
     pub fn table(&self) -> Table {
-        let mut t = Table::new("Rating classification (original pipeline, test rows)", SUMMARY_COLUMNS);
+        let mut t = Table::new(
+            "Rating classification (original pipeline, test rows)",
+            SUMMARY_COLUMNS,
+        );
         t.push_row(self.logistic.cells(self.baseline));
         t.push_row(self.ann.cells(self.baseline));
         t.with_note(
@@ -207,9 +247,10 @@ impl RatingModels {
     /// # Errors
     /// [`Error::Chart`] if drawing fails.
     pub fn loss_curve(&self) -> Result<Figure> {
-        self.ann_model
-            .history()
-            .figure("ANN rating classifier: loss per epoch", "binary cross-entropy")
+        self.ann_model.history().figure(
+            "ANN rating classifier: loss per epoch",
+            "binary cross-entropy",
+        )
     }
 }
 
@@ -278,7 +319,10 @@ pub fn fit_balanced(
     let (x_fit, x_val) = inner.rows(data.x_train.view());
     let (y_fit, y_val) = inner.values(data.y_train.view());
     if y_val.iter().all(|&v| v == y_val[0]) {
-        return Err(Error::input("threshold tuning", "the validation rows hold a single class"));
+        return Err(Error::input(
+            "threshold tuning",
+            "the validation rows hold a single class",
+        ));
     }
 
     let (x_over, y_over) = random_oversample(x_fit.view(), y_fit.view(), seed)?;
@@ -299,7 +343,10 @@ pub fn fit_balanced(
         weights.get(1).copied().unwrap_or(1.0),
     ];
     let y_fit_f = y_fit.mapv(|v| v as f64);
-    let net = ann.clone().class_weights(w).fit(x_fit.view(), y_fit_f.view())?;
+    let net = ann
+        .clone()
+        .class_weights(w)
+        .fit(x_fit.view(), y_fit_f.view())?;
     let t_ann = tune_threshold(y_val.view(), net.predict(x_val.view())?.view())?;
     let ann_scores = RatingScores::new(
         "ANN classifier, class-weighted",
@@ -333,7 +380,10 @@ pub fn fit_balanced(
 impl BalancedRating {
     /// The two imbalance-aware models on the test rows.
     pub fn table(&self) -> Table {
-        let mut t = Table::new("Rating classification, imbalance-aware (test rows)", SUMMARY_COLUMNS);
+        let mut t = Table::new(
+            "Rating classification, imbalance-aware (test rows)",
+            SUMMARY_COLUMNS,
+        );
         t.push_row(self.logistic.cells(self.baseline));
         t.push_row(self.ann.cells(self.baseline));
         t.with_note(format!(
@@ -347,7 +397,13 @@ impl BalancedRating {
     pub fn tradeoff_table(&self) -> Table {
         let mut t = Table::new(
             "Trade-off: oversampled logistic regression by threshold (test rows)",
-            ["threshold", "accuracy", "balanced acc.", "precision Low", "recall Low"],
+            [
+                "threshold",
+                "accuracy",
+                "balanced acc.",
+                "precision Low",
+                "recall Low",
+            ],
         );
         for r in &self.tradeoff {
             t.push_row([
@@ -363,7 +419,10 @@ impl BalancedRating {
 
     /// "Original vs honest" closing table.
     pub fn comparison(&self, original: &RatingModels) -> Table {
-        let mut t = Table::new("Rating classification: original vs imbalance-aware", SUMMARY_COLUMNS);
+        let mut t = Table::new(
+            "Rating classification: original vs imbalance-aware",
+            SUMMARY_COLUMNS,
+        );
         for s in [&original.logistic, &original.ann, &self.logistic, &self.ann] {
             t.push_row(s.cells(self.baseline));
         }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::models::cluster::{davies_bouldin, pca_2d, silhouette, KMeansParams};
 use crate::models::hierarchical::{linkage, seeded_sample, Linkage, LinkageMethod};
 use crate::models::scale::StandardScaler;
-use crate::models::text::{SvdParams, TfidfParams, Tfidf, TruncatedSvd};
+use crate::models::text::{SvdParams, Tfidf, TfidfParams, TruncatedSvd};
 
 /// Settings of the clustering space (P-82..P-85).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,10 @@ impl SpaceParams {
             return Err(Error::param("max_features", "must be at least 1"));
         }
         if !(self.weight.is_finite() && self.weight > 0.0) {
-            return Err(Error::param("weight", format!("must be positive, got {}", self.weight)));
+            return Err(Error::param(
+                "weight",
+                format!("must be positive, got {}", self.weight),
+            ));
         }
         Ok(())
     }
@@ -102,22 +105,36 @@ impl ClusterSpace {
             ["row", "z(discounted_price)", "z(actual_price)", "z(rating)"],
         );
         for (i, r) in self.z.rows().into_iter().take(rows).enumerate() {
-            t.push_row([i.to_string(), number(r[0], 6), number(r[1], 6), number(r[2], 6)]);
+            t.push_row([
+                i.to_string(),
+                number(r[0], 6),
+                number(r[1], 6),
+                number(r[2], 6),
+            ]);
         }
         t
     }
 
     /// Shape and explained variance of the space (P-82..P-85).
     pub fn summary(&self) -> Table {
-        Table::new("Clustering space (P-85)", ["rows", "columns", "TF-IDF terms", "SVD components", "explained variance"])
-            .with_row([
-                thousands(self.x.nrows() as i64),
-                self.x.ncols().to_string(),
-                self.tfidf.vocabulary().len().to_string(),
-                self.svd.transformed().ncols().to_string(),
-                number(self.explained_variance(), 4),
-            ])
-            .with_note("Original: vocabulary 1,000; explained variance 0.8380; X (1394, 302).")
+        Table::new(
+            "Clustering space (P-85)",
+            [
+                "rows",
+                "columns",
+                "TF-IDF terms",
+                "SVD components",
+                "explained variance",
+            ],
+        )
+        .with_row([
+            thousands(self.x.nrows() as i64),
+            self.x.ncols().to_string(),
+            self.tfidf.vocabulary().len().to_string(),
+            self.svd.transformed().ncols().to_string(),
+            number(self.explained_variance(), 4),
+        ])
+        .with_note("Original: vocabulary 1,000; explained variance 0.8380; X (1394, 302).")
     }
 
     /// P-87: K-Means for each k in 2..=`k_max` on all rows (10 runs, seed):
@@ -132,7 +149,11 @@ impl ClusterSpace {
         let rows = (2..=k_max)
             .map(|k| {
                 let fit = KMeansParams::new(k).seed(seed).fit(self.x.view())?;
-                Ok((k, fit.inertia(), silhouette(self.x.view(), fit.labels().view())?))
+                Ok((
+                    k,
+                    fit.inertia(),
+                    silhouette(self.x.view(), fit.labels().view())?,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Sweep { rows })
@@ -168,7 +189,13 @@ impl ClusterSpace {
     ///
     /// # Errors
     /// Sample-size errors and the errors of [`linkage`] and the chart.
-    pub fn sample_dendrogram(&self, size: usize, seed: u64, last_p: usize, cut: Option<f64>) -> Result<Figure> {
+    pub fn sample_dendrogram(
+        &self,
+        size: usize,
+        seed: u64,
+        last_p: usize,
+        cut: Option<f64>,
+    ) -> Result<Figure> {
         let rows = seeded_sample(self.x.nrows(), size, seed)?;
         let sample = self.x.select(Axis(0), &rows);
         linkage(sample.view(), LinkageMethod::Ward)?.dendrogram(
@@ -225,7 +252,10 @@ impl ClusterSpace {
         let proj = pca_2d(self.x.view())?;
         let groups = (0..seg.k)
             .map(|c| ScatterGroup {
-                name: names.get(c).cloned().unwrap_or_else(|| format!("cluster {c}")),
+                name: names
+                    .get(c)
+                    .cloned()
+                    .unwrap_or_else(|| format!("cluster {c}")),
                 points: proj
                     .points
                     .rows()
@@ -236,9 +266,18 @@ impl ClusterSpace {
                     .collect(),
             })
             .collect::<Vec<_>>();
-        let spec = ChartSpec::new(format!("{} clusters on the first two principal components", seg.method))
-            .x(format!("PC1 ({})", percent(proj.explained_variance_ratio[0], 1)))
-            .y(format!("PC2 ({})", percent(proj.explained_variance_ratio[1], 1)));
+        let spec = ChartSpec::new(format!(
+            "{} clusters on the first two principal components",
+            seg.method
+        ))
+        .x(format!(
+            "PC1 ({})",
+            percent(proj.explained_variance_ratio[0], 1)
+        ))
+        .y(format!(
+            "PC2 ({})",
+            percent(proj.explained_variance_ratio[1], 1)
+        ));
         charts::scatter(&spec, &groups, 5000)
     }
 }
@@ -253,7 +292,9 @@ pub struct Sweep {
 impl Sweep {
     /// The sweep with the original's figures read from its plots.
     pub fn table(&self) -> Table {
-        const ORIGINAL: [&str; 9] = [".61", ".497", ".435", ".447", ".398", ".378", ".382", ".382", ".399"];
+        const ORIGINAL: [&str; 9] = [
+            ".61", ".497", ".435", ".447", ".398", ".378", ".382", ".382", ".399",
+        ];
         let mut t = Table::new(
             "Choosing k: K-Means inertia and silhouette (all rows)",
             ["k", "inertia", "silhouette", "silhouette (original, fig.)"],
@@ -263,7 +304,11 @@ impl Sweep {
                 k.to_string(),
                 number(inertia, 0),
                 number(sil, 4),
-                ORIGINAL.get(k.wrapping_sub(2)).copied().unwrap_or("-").to_string(),
+                ORIGINAL
+                    .get(k.wrapping_sub(2))
+                    .copied()
+                    .unwrap_or("-")
+                    .to_string(),
             ]);
         }
         t
@@ -274,10 +319,16 @@ impl Sweep {
     /// # Errors
     /// [`Error::Chart`] if drawing fails.
     pub fn figures(&self) -> Result<Vec<Figure>> {
-        let inertia = LineSeries::new("inertia", self.rows.iter().map(|r| (r.0 as f64, r.1)).collect())
-            .with_markers();
-        let sil = LineSeries::new("silhouette", self.rows.iter().map(|r| (r.0 as f64, r.2)).collect())
-            .with_markers();
+        let inertia = LineSeries::new(
+            "inertia",
+            self.rows.iter().map(|r| (r.0 as f64, r.1)).collect(),
+        )
+        .with_markers();
+        let sil = LineSeries::new(
+            "silhouette",
+            self.rows.iter().map(|r| (r.0 as f64, r.2)).collect(),
+        )
+        .with_markers();
         let spec = |t: &str, y: &str| ChartSpec::new(t).x("k").y(y).size(450, 320);
         Ok(vec![
             charts::line(&spec("Elbow: inertia by k", "inertia"), &[inertia], false)?,
@@ -337,7 +388,11 @@ impl Segmentation {
         let mut by_price: Vec<usize> = (0..3).collect();
         by_price.sort_by(|&a, &b| price[b].total_cmp(&price[a]));
         let (a, b) = (by_price[1], by_price[2]);
-        let (low, high) = if rating[a] <= rating[b] { (a, b) } else { (b, a) };
+        let (low, high) = if rating[a] <= rating[b] {
+            (a, b)
+        } else {
+            (b, a)
+        };
         names[by_price[0]] = format!("cluster {}: premium", by_price[0]);
         names[low] = format!("cluster {low}: cheap, lower rated");
         names[high] = format!("cluster {high}: good value");
@@ -397,7 +452,10 @@ fn group_means(labels: &Array1<usize>, v: ArrayView1<f64>, k: usize) -> Vec<f64>
         sum[l] += x;
         n[l] += 1;
     }
-    sum.iter().zip(n.iter()).map(|(s, &c)| if c == 0 { f64::NAN } else { s / c as f64 }).collect()
+    sum.iter()
+        .zip(n.iter())
+        .map(|(s, &c)| if c == 0 { f64::NAN } else { s / c as f64 })
+        .collect()
 }
 
 fn group_medians(labels: &Array1<usize>, v: ArrayView1<f64>, k: usize) -> Vec<f64> {
@@ -423,12 +481,23 @@ fn group_medians(labels: &Array1<usize>, v: ArrayView1<f64>, k: usize) -> Vec<f6
 pub fn comparison(kmeans: &Segmentation, ward: &Segmentation) -> Table {
     let mut t = Table::new(
         "Clustering: original vs this run (k = 3)",
-        ["method", "silhouette (original)", "silhouette", "DB (original)", "DB", "sizes (original)", "sizes"],
+        [
+            "method",
+            "silhouette (original)",
+            "silhouette",
+            "DB (original)",
+            "DB",
+            "sizes (original)",
+            "sizes",
+        ],
     );
     let sizes = |s: &Segmentation| {
         let mut v = s.sizes();
         v.sort_unstable_by(|a, b| b.cmp(a));
-        v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" / ")
+        v.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(" / ")
     };
     t.push_row([
         "K-Means".to_string(),
