@@ -137,3 +137,53 @@ fn improved_kmeans_reaches_the_claimed_silhouette() {
         "{sil:?}"
     );
 }
+
+#[test]
+fn bad_input_gives_typed_errors() {
+    use amazon_sales::models::rules::Transactions;
+    use amazon_sales::models::vocab::Vocabulary;
+    use amazon_sales::Error;
+    let none: Vec<Vec<&str>> = Vec::new();
+    assert!(matches!(
+        Transactions::new(none),
+        Err(Error::InvalidInput { .. })
+    ));
+    let tx = Transactions::new([vec!["a", "b"], vec!["a"]]).unwrap();
+    for bad in [0.0, -0.5, 1.0001, f64::NAN] {
+        let r = Apriori::new().min_support(bad).fit(&tx);
+        assert!(
+            matches!(
+                r,
+                Err(Error::InvalidParameter {
+                    name: "min_support",
+                    ..
+                })
+            ),
+            "{bad}"
+        );
+    }
+    let sets = Apriori::new().min_support(0.5).fit(&tx).unwrap();
+    assert!(matches!(
+        sets.rules(0.0),
+        Err(Error::InvalidParameter {
+            name: "min_confidence",
+            ..
+        })
+    ));
+    assert!(matches!(
+        Vocabulary::fit(&["good cable"], 0),
+        Err(Error::InvalidParameter {
+            name: "max_size",
+            ..
+        })
+    ));
+    let mut params = SentimentParams::new();
+    params.vocab_size = 0;
+    let p = products::load_clean().unwrap().products;
+    assert!(matches!(
+        params.run(&p, "rating"),
+        Err(Error::InvalidParameter { .. })
+    ));
+    let frame = sales::load_clean().unwrap().frame;
+    assert!(OrderBaskets::from_orders(&frame, "no such column").is_err());
+}
