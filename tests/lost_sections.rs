@@ -96,6 +96,14 @@ fn cnn_finds_negative_reviews() {
         r.negative_recall()
     );
     assert!(r.macro_f1() > r.baseline_report.macro_avg.f1);
+    let mut over = SentimentParams::new();
+    over.balance = amazon_sales::models::sentiment::Balance::Oversample;
+    let o = over.run(&p, "rating").unwrap();
+    println!(
+        "{}",
+        amazon_sales::models::sentiment::comparison_table(&[("weights", &r), ("oversampling", &o)])
+    );
+    assert!(o.negative_recall() > 0.2 && o.macro_f1() > o.baseline_report.macro_avg.f1);
 }
 
 #[test]

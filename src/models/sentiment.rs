@@ -403,6 +403,36 @@ impl SentimentResult {
     }
 }
 
+/// One line per run (e.g. class weights against over-sampling): test
+/// negative recall / F1, macro-F1 and ROC AUC at each run's tuned threshold.
+pub fn comparison_table(runs: &[(&str, &SentimentResult)]) -> Table {
+    let mut t = Table::new(
+        "CNN: ways of handling the imbalance (test set, tuned thresholds)",
+        [
+            "training part",
+            "threshold",
+            "neg. recall",
+            "neg. F1",
+            "macro-F1",
+            "ROC AUC",
+            "epochs",
+        ],
+    );
+    for (name, r) in runs {
+        let neg = r.report.classes.get(1).copied();
+        t.push_row([
+            name.to_string(),
+            number(r.threshold, 2),
+            number(neg.map_or(0.0, |c| c.recall), 3),
+            number(neg.map_or(0.0, |c| c.f1), 3),
+            number(r.report.macro_avg.f1, 3),
+            number(r.roc_auc, 3),
+            r.history.epochs_run().to_string(),
+        ]);
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,13 @@ cnn.scores_table()
 cnn.report.confusion.table("Test confusion matrix (tuned threshold)", &sentiment::CLASS_NAMES)
 // %%
 cnn.report.table("Test classification report (tuned threshold)", &sentiment::CLASS_NAMES, 3)
+// %%
+// P-X10 alternative: random over-sampling of the negative training documents instead of
+// class weights (same split, same network and seed)
+let mut oversampled_params = SentimentParams::new();
+oversampled_params.balance = sentiment::Balance::Oversample;
+let cnn_oversampled = oversampled_params.run(&p, "rating")?;
+sentiment::comparison_table(&[("class weights", &cnn), ("random over-sampling", &cnn_oversampled)])
 // %% [markdown]
 // P-X13: unlike the classifiers of P-72 (negative recall 0.09) and P-74 (0.00), the CNN trained
 // with class weights finds a good share of the low-rated products from their review text, and
