@@ -21,6 +21,7 @@ rating_rules.table("Rules with a rating consequent, by lift", 15)
 // P-X16: the headline rule, with its real lift
 let headline = rating_rules
     .find(&["Electronics", "High price", "Deep discount"], &["High rating"])
+    .cloned()
     .ok_or(Error::input("apriori", "the headline rule is not frequent"))?;
 println!("{headline}");
 println!("base rate of High rating: {:.3}; evidence of an association: {}", headline.consequent_support, if headline.is_evidence() { "yes" } else { "NO (lift < 1)" });
