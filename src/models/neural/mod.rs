@@ -5,10 +5,13 @@
 //!   mini-batches, Keras-style validation split, early stopping with the best
 //!   weights restored, loss history and its chart, progress lines on stdout.
 //! * [`mlp`]: the product notebook's ANN regressor and classifier.
+//! * [`cnn`]: the review-sentiment CNN (P-X11).
 
+pub mod cnn;
 pub mod mlp;
 pub mod train;
 
+pub use cnn::{TextCnn, TextCnnParams};
 pub use mlp::{Mlp, MlpModel, MlpParams, Output};
 pub use train::{
     fit, fit_with_validation, init_seeded, predict_raw, EpochLoss, History, Loss, Network,
