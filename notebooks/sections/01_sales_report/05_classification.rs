@@ -89,10 +89,11 @@ let honest = cancellation::honest_cancellation(&frame, 42)?;
 honest.table()
 // %%
 // Honest ROC curves: with and without the promotion flag
-{
+let honest_roc = {
     let hf = honest.forest().ok_or(Error::input("honest", "no forest"))?;
     cancellation::roc_chart("ROC, honest random forest (real cancel rate)", &[("with promotion flag", &hf.evaluation.roc, hf.evaluation.roc_auc), ("without promotion flag", &honest.forest_without_promotion.evaluation.roc, honest.forest_without_promotion.evaluation.roc_auc)])?
-}
+};
+honest_roc
 // %%
 // R-73 (honest): importances of the honest forest
 honest.forest().ok_or(Error::input("honest", "no forest"))?.importance_chart("Random forest importances (honest pipeline)", 20)?
