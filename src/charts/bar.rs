@@ -56,7 +56,7 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
                 .x_label_area_size(40)
                 .y_label_area_size(20 + 7 * longest.min(28));
             let mut chart = builder
-                .build_cartesian_2d(lo..top, (0..n).into_segmented())
+                .build_cartesian_2d(lo..top, (0..n - 1).into_segmented())
                 .map_err(chart_err)?;
             chart
                 .configure_mesh()
@@ -87,7 +87,7 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
                 .x_label_area_size(if rotate { 20 + 6 * longest.min(28) } else { 40 })
                 .y_label_area_size(80);
             let mut chart = builder
-                .build_cartesian_2d((0..n).into_segmented(), lo..top)
+                .build_cartesian_2d((0..n - 1).into_segmented(), lo..top)
                 .map_err(chart_err)?;
             let style = if rotate {
                 ("sans-serif", 12)

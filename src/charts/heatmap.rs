@@ -56,7 +56,7 @@ pub fn heatmap(
             .margin(12)
             .x_label_area_size(60)
             .y_label_area_size(20 + 7 * longest)
-            .build_cartesian_2d(0..nc, 0..nr)
+            .build_cartesian_2d((0..nc - 1).into_segmented(), (0..nr - 1).into_segmented())
             .map_err(chart_err)?;
         chart
             .configure_mesh()
@@ -65,17 +65,19 @@ pub fn heatmap(
             .y_desc(&spec.y_label)
             .x_labels(cols.len() + 1)
             .y_labels(rows.len() + 1)
-            .x_label_offset(0)
-            .x_label_formatter(&|i| {
-                cols.get(*i as usize)
+            .x_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => cols
+                    .get(*i as usize)
                     .map(|s| short_label(s, 16))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                _ => String::new(),
             })
-            .y_label_formatter(&|i| {
-                let r = nr - 1 - *i;
-                rows.get(r as usize)
+            .y_label_formatter(&|v| match v {
+                SegmentValue::CenterOf(i) => rows
+                    .get((nr - 1 - *i) as usize)
                     .map(|s| short_label(s, 24))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                _ => String::new(),
             })
             .draw()
             .map_err(chart_err)?;
@@ -96,7 +98,10 @@ pub fn heatmap(
                 let x = c as i32;
                 chart
                     .draw_series([Rectangle::new(
-                        [(x, y), (x + 1, y + 1)],
+                        [
+                            (SegmentValue::Exact(x), SegmentValue::Exact(y)),
+                            (SegmentValue::Exact(x + 1), SegmentValue::Exact(y + 1)),
+                        ],
                         colour(*v).filled(),
                     )])
                     .map_err(chart_err)?;
@@ -106,8 +111,10 @@ pub fn heatmap(
                     .color(if dark { &WHITE } else { &BLACK })
                     .pos(Pos::new(HPos::Center, VPos::Center));
                 let cell = root.clone();
-                let (px, py) = chart.backend_coord(&(x, y + 1));
-                let (qx, qy) = chart.backend_coord(&(x + 1, y));
+                let (px, py) =
+                    chart.backend_coord(&(SegmentValue::Exact(x), SegmentValue::Exact(y + 1)));
+                let (qx, qy) =
+                    chart.backend_coord(&(SegmentValue::Exact(x + 1), SegmentValue::Exact(y)));
                 cell.draw_text(
                     &format!("{v:.decimals$}"),
                     &text_style,

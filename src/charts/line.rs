@@ -144,7 +144,7 @@ pub fn line_categories(spec: &ChartSpec, points: &[(String, f64)]) -> Result<Fig
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(90)
-            .build_cartesian_2d((0..n).into_segmented(), padded(y0.min(0.0), y1))
+            .build_cartesian_2d((0..n - 1).into_segmented(), padded(y0.min(0.0), y1))
             .map_err(chart_err)?;
         chart
             .configure_mesh()
