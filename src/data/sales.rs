@@ -344,18 +344,26 @@ pub fn drop_rows_missing_ship_fields(
 
 /// R-10 (third part): `currency` ← "INR", `Amount` ← 0, `promotion-ids` ← "None".
 pub fn fill_missing_values(df: DataFrame, report: &mut CleaningReport) -> Result<DataFrame> {
-    let filled = ["currency", "Amount", "promotion-ids"]
+    // On small or damaged files the < 40 % rule may already have dropped one of
+    // these columns; fill the ones that are still there.
+    let fills = [
+        ("currency", lit("INR")),
+        ("Amount", lit(0.0)),
+        ("promotion-ids", lit("None")),
+    ];
+    let present: Vec<(&str, Expr)> = fills
+        .into_iter()
+        .filter(|(name, _)| df.column(name).is_ok())
+        .collect();
+    let filled: usize = present
         .iter()
-        .map(|c| df.column(c).map(|c| c.null_count()))
-        .sum::<PolarsResult<usize>>()?;
-    let df = df
-        .lazy()
-        .with_columns([
-            col("currency").fill_null(lit("INR")),
-            col("Amount").fill_null(lit(0.0)),
-            col("promotion-ids").fill_null(lit("None")),
-        ])
-        .collect()?;
+        .filter_map(|(name, _)| df.column(name).ok().map(|c| c.null_count()))
+        .sum();
+    let exprs: Vec<Expr> = present
+        .into_iter()
+        .map(|(name, value)| col(name).fill_null(value))
+        .collect();
+    let df = df.lazy().with_columns(exprs).collect()?;
     report.record(
         "R-10 fill currency \"INR\", Amount 0, promotion-ids \"None\"",
         df.height(),
