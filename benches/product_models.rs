@@ -15,6 +15,9 @@ fn frame() -> ProductFrame {
     ProductFrame::build(&trimmed, RatingSource::Original).expect("frame")
 }
 
+/// Epochs of the ann_train stage (the Python twin uses the same number).
+const ANN_EPOCHS: usize = 50;
+
 fn main() {
     let stages = ["text_kmeans", "ann_train"];
     let Some(stage) = common::stage_arg() else {
@@ -36,15 +39,26 @@ fn main() {
                 )
             })
         }
-        // The P-68 ANN regressor (128-64-32-1, ≤ 100 epochs, early stopping)
+        // The P-68 ANN regressor (128-64-32-1): 50 epochs of batch 32, no
+        // validation split or early stopping on either side, so both do the same
+        // number of weight updates (their early-stopping rules differ)
         "ann_train" => {
             let data = price::original_inputs(&frame(), 0.2, 42).expect("inputs");
-            let params = MlpParams::regressor().train(TrainParams::default().log_every(0));
+            let train = TrainParams::default()
+                .epochs(ANN_EPOCHS)
+                .validation_fraction(0.0)
+                .patience(None)
+                .log_every(0);
+            let params = MlpParams::regressor().train(train);
             common::run(&stage, 3, || {
-                params
+                let fit = params
                     .fit(data.x_train.view(), data.y_train.view())
                     .expect("fit");
-                format!("{} train rows", data.x_train.nrows())
+                format!(
+                    "{} train rows, {} epochs",
+                    data.x_train.nrows(),
+                    fit.history().epochs_run()
+                )
             })
         }
         other => eprintln!("unknown stage {other}; stages: {}", stages.join(" ")),

@@ -3,15 +3,23 @@
 //! state grouping steps expressed as polars lazy queries run by the streaming
 //! engine, so peak memory stays bounded as the file grows.
 //!
-//! Removing exact duplicates needs every distinct row in memory; since
-//! duplicate lines share their Order ID, only lines of repeated order ids (a
-//! few percent) go through `unique`.
+//! Removing exact duplicates needs to know every distinct row; a first pass
+//! keeps only a 64-bit hash per line (8 bytes instead of the row) to find the
+//! repeated ones, and only their lines go through the all-column `unique`.
+//!
+//! Plain `.csv` files are memory-mapped by polars, so their pages count in the
+//! resident set (reclaimable page cache); `.csv.gz` files are decompressed in
+//! 32 MiB chunks and keep the resident set small. The generator writes either.
 
+use std::collections::HashMap;
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use polars::prelude::*;
+use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -21,10 +29,12 @@ use crate::data::states::canonical_state;
 use crate::error::{Error, Result};
 
 /// Writes a synthetic sales report with the real file's schema and `scale` × its
-/// rows: each block resamples real rows with replacement (seeded), so the joint
-/// distribution of dates, statuses, categories, states and amounts is the real
-/// one, and gives every line a fresh `index` and `Order ID`. Memory is bounded
-/// by one block (the real file's size). Returns the number of rows written.
+/// rows, gzip-compressed when `out` ends in `.gz`. Each block is the real report
+/// in a seeded random order with fresh `index` numbers and fresh order ids (the
+/// lines of one order keep sharing one id, so multi-line orders and exact
+/// duplicates survive): every distribution is the real one, and the cleaned
+/// result of N× is exactly N times that of the real file. Memory is bounded by
+/// one block (the real file's size). Returns the number of rows written.
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for `scale == 0`; the loader's errors for `source`;
@@ -34,7 +44,6 @@ pub fn write_synthetic_sales(source: &Path, out: &Path, scale: usize, seed: u64)
         return Err(Error::param("scale", "must be at least 1"));
     }
     let real = read_text_frame(source, &RAW_COLUMNS)?;
-    let n = real.height();
     let io = |source| Error::Io {
         path: out.to_path_buf(),
         source,
@@ -42,30 +51,64 @@ pub fn write_synthetic_sales(source: &Path, out: &Path, scale: usize, seed: u64)
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
-    let mut writer = BufWriter::new(File::create(out).map_err(io)?);
+    let file = BufWriter::new(File::create(out).map_err(io)?);
+    let gzip = out.extension().is_some_and(|e| e == "gz");
+    if gzip {
+        let mut encoder = GzEncoder::new(file, Compression::fast());
+        write_blocks(&real, &mut encoder, scale, seed)?;
+        encoder.finish().map_err(io)?.flush().map_err(io)?;
+    } else {
+        let mut file = file;
+        write_blocks(&real, &mut file, scale, seed)?;
+        file.flush().map_err(io)?;
+    }
+    Ok(real.height() * scale)
+}
+
+fn write_blocks(real: &DataFrame, out: &mut impl Write, scale: usize, seed: u64) -> Result<()> {
+    let n = real.height();
+    let orders = real.column("Order ID")?.str()?.clone();
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     for block in 0..scale {
-        let idx: Vec<IdxSize> = (0..n).map(|_| rng.gen_range(0..n) as IdxSize).collect();
-        let mut df = real.take(&IdxCa::from_vec("idx".into(), idx))?;
+        let mut order: Vec<IdxSize> = (0..n as IdxSize).collect();
+        order.shuffle(&mut rng);
+        let mut df = real.take(&IdxCa::from_vec("idx".into(), order.clone()))?;
         let first = block * n;
         let index: Vec<String> = (first..first + n).map(|i| i.to_string()).collect();
-        let orders: Vec<String> = (0..n)
-            .map(|_| {
-                format!(
-                    "{:03}-{:07}-{:07}",
-                    rng.gen_range(100..1000),
-                    rng.gen_range(0..10_000_000),
-                    rng.gen_range(0..10_000_000)
-                )
+        let mut fresh: HashMap<&str, String> = HashMap::new();
+        let ids: Vec<Option<String>> = order
+            .iter()
+            .map(|&i| {
+                let id = orders.get(i as usize)?;
+                let new = fresh.entry(id).or_insert_with(|| {
+                    format!(
+                        "{:03}-{:07}-{:07}",
+                        rng.gen_range(100..1000),
+                        rng.gen_range(0..10_000_000),
+                        rng.gen_range(0..10_000_000)
+                    )
+                });
+                Some(new.clone())
             })
             .collect();
         df.with_column(Column::new("index".into(), index))?;
-        df.with_column(Column::new("Order ID".into(), orders))?;
-        CsvWriter::new(&mut writer)
+        df.with_column(Column::new("Order ID".into(), ids))?;
+        CsvWriter::new(&mut *out)
             .include_header(block == 0)
             .finish(&mut df)?;
     }
-    Ok(n * scale)
+    Ok(())
+}
+
+/// A 64-bit hash of the whole row: each column hashed with its own seed (so
+/// swapped values hash differently), XOR-ed together.
+fn row_hash(columns: &[String]) -> Expr {
+    columns
+        .iter()
+        .zip(0u64..)
+        .map(|(c, i)| col(c.as_str()).hash(0x5a1e_5000 + i, 1, 2, 3))
+        .reduce(|a, b| a.xor(b))
+        .unwrap_or_else(|| lit(0u64))
 }
 
 /// What the streaming pipeline computed on one file.
@@ -95,9 +138,9 @@ fn scan(path: &Path) -> Result<LazyFrame> {
 
 /// The cleaning of [`crate::data::sales::clean`] (drop columns, < 40 % non-null
 /// rule, address filter, fills, duplicates), then daily revenue and lines per
-/// state, as lazy queries collected by polars' streaming engine. Four passes
-/// over the file: null shares, repeated order ids, then daily revenue with
-/// counts and lines per state.
+/// state, as lazy queries collected by polars' streaming engine. Five passes
+/// over the file: null shares, repeated row hashes, the lines with a repeated
+/// hash, then daily revenue with counts and lines per state.
 ///
 /// # Errors
 /// [`Error::Polars`] when the file cannot be scanned or a value cannot be cast.
@@ -139,26 +182,40 @@ pub fn streaming_summary(path: &Path) -> Result<ScaleSummary> {
             col("promotion-ids").fill_null(lit("None")),
             col("ship-postal-code").str().strip_suffix(lit(".0")),
         ]);
-    // Exact duplicates share their Order ID, so only lines of repeated order
-    // ids need the (memory-hungry) all-column `unique`; the rest pass through.
+    // Only lines whose row hash repeats can be exact duplicates: one pass keeps
+    // a 64-bit hash per line, and only the few candidate lines go through the
+    // all-column `unique` (a hash collision just adds a candidate).
+    let columns: Vec<String> = prepared
+        .clone()
+        .collect_schema()?
+        .iter_names()
+        .map(|c| c.to_string())
+        .collect();
+    let row_hash = || row_hash(&columns);
     let repeated = streaming(
-        scan(path)?
-            .group_by([col("Order ID")])
+        prepared
+            .clone()
+            .select([row_hash().alias("key")])
+            .group_by([col("key")])
             .agg([len().alias("n")])
             .filter(col("n").gt(lit(1)))
-            .select([col("Order ID")]),
+            .select([col("key")]),
     )?
-    .column("Order ID")?
+    .column("key")?
     .as_materialized_series()
     .clone();
-    let in_repeated = col("Order ID").is_in(lit(repeated).implode(false), false);
+    let in_repeated = row_hash().is_in(lit(repeated).implode(false), false);
+    // The candidates are deduplicated in a pass of their own: as two branches
+    // of one query, the streaming engine would buffer the whole file for one
+    // branch while the other runs.
+    let candidates = streaming(
+        prepared
+            .clone()
+            .filter(in_repeated.clone())
+            .unique(None, UniqueKeepStrategy::Any),
+    )?;
     let cleaned = concat(
-        [
-            prepared.clone().filter(in_repeated.clone().not()),
-            prepared
-                .filter(in_repeated)
-                .unique(None, UniqueKeepStrategy::Any),
-        ],
+        [prepared.filter(in_repeated.not()), candidates.lazy()],
         UnionArgs::default(),
     )?;
     let daily = streaming(

@@ -1,44 +1,57 @@
-//! The streaming pipeline agrees with the eager loaders on the real file, and the
-//! generator writes the requested number of rows with the real schema.
+//! The streaming pipeline agrees with the eager loaders on the real file (plain
+//! and gzip-compressed), and the generator writes N × the real file: the cleaned
+//! result of a 2× file is exactly twice the real one.
 
 use std::io::Read;
 
 use amazon_sales::data::sales;
-use amazon_sales::{paths, streaming};
+use amazon_sales::paths;
+use amazon_sales::streaming::{streaming_summary, write_synthetic_sales, ScaleSummary};
+
+fn revenue(s: &ScaleSummary) -> f64 {
+    s.daily_revenue.iter().map(|d| d.1).sum()
+}
 
 #[test]
 fn streaming_cleaning_matches_the_eager_cleaning_on_the_real_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("sales.csv");
-    let mut text = Vec::new();
-    let gz = std::fs::read(paths::sales_report()).unwrap();
-    flate2::read::GzDecoder::new(gz.as_slice())
-        .read_to_end(&mut text)
-        .unwrap();
-    std::fs::write(&csv, text).unwrap();
-
-    let summary = streaming::streaming_summary(&csv).unwrap();
-    assert_eq!(summary.rows_raw, 128_975);
-    assert_eq!(summary.rows_clean, 128_936);
-    assert_eq!(summary.sparse_columns, vec!["fulfilled-by".to_string()]);
-    assert_eq!(summary.daily_revenue.len(), 91);
-    assert_eq!(summary.lines_by_state.len(), 37);
+    let gz = streaming_summary(&paths::sales_report()).unwrap();
+    assert_eq!(gz.rows_raw, 128_975);
+    assert_eq!(gz.rows_clean, 128_936);
+    assert_eq!(gz.sparse_columns, vec!["fulfilled-by".to_string()]);
+    assert_eq!(gz.daily_revenue.len(), 91);
+    assert_eq!(gz.lines_by_state.len(), 37);
 
     let eager = sales::load_clean().unwrap().frame;
     let monthly = amazon_sales::eda::sales::monthly_revenue(&eager, true).unwrap();
     let eager_total: f64 = monthly.iter().map(|m| m.1).sum();
-    let streamed_total: f64 = summary.daily_revenue.iter().map(|d| d.1).sum();
-    assert!((eager_total - streamed_total).abs() < 1e-3 * eager_total);
+    assert!((eager_total - revenue(&gz)).abs() < 1e-3 * eager_total);
+
+    // the memory-mapped path (plain .csv) gives the same summary
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("sales.csv");
+    let mut text = Vec::new();
+    let bytes = std::fs::read(paths::sales_report()).unwrap();
+    flate2::read::GzDecoder::new(bytes.as_slice())
+        .read_to_end(&mut text)
+        .unwrap();
+    std::fs::write(&csv, text).unwrap();
+    assert_eq!(streaming_summary(&csv).unwrap(), gz);
 }
 
 #[test]
-fn generator_writes_scale_times_the_rows() {
+fn a_two_times_file_cleans_to_twice_the_real_result() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("synthetic.csv");
-    let rows = streaming::write_synthetic_sales(&paths::sales_report(), &out, 2, 7).unwrap();
-    assert_eq!(rows, 2 * 128_975);
-    let summary = streaming::streaming_summary(&out).unwrap();
-    assert_eq!(summary.rows_raw, rows);
-    assert!(summary.daily_revenue.len() <= 91);
-    assert!(streaming::write_synthetic_sales(&paths::sales_report(), &out, 0, 7).is_err());
+    let real = streaming_summary(&paths::sales_report()).unwrap();
+    for name in ["synthetic.csv", "synthetic.csv.gz"] {
+        let out = dir.path().join(name);
+        let rows = write_synthetic_sales(&paths::sales_report(), &out, 2, 7).unwrap();
+        assert_eq!(rows, 2 * 128_975);
+        let twice = streaming_summary(&out).unwrap();
+        assert_eq!(twice.rows_raw, rows, "{name}");
+        assert_eq!(twice.rows_clean, 2 * real.rows_clean, "{name}");
+        assert_eq!(twice.daily_revenue.len(), real.daily_revenue.len());
+        assert!((revenue(&twice) - 2.0 * revenue(&real)).abs() < 1e-6 * revenue(&real));
+    }
+    let out = dir.path().join("zero.csv");
+    assert!(write_synthetic_sales(&paths::sales_report(), &out, 0, 7).is_err());
 }

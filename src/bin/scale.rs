@@ -1,19 +1,42 @@
-//! `cargo run --bin scale -- generate N` writes data/interim/sales_Nx.csv (N × the real rows);
-//! `cargo run --bin scale -- run N` runs the streaming pipeline on it and prints rows/s and peak memory.
+//! `cargo run --bin scale -- generate N` writes data/interim/sales_Nx.csv.gz (N × the real rows);
+//! `cargo run --bin scale -- run N` runs the streaming pipeline on it, prints rows/s and
+//! peak memory, and checks the result against N × the real file's.
 
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use amazon_sales::{paths, streaming};
 
-fn peak_rss_mb() -> f64 {
+/// A field of /proc/self/status in MiB (NaN where there is no /proc).
+fn status_mb(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// Samples the anonymous resident memory (heap, not mapped file pages) every
+/// 20 ms; the returned closure stops sampling and gives the peak in MiB.
+fn sample_peak_anon() -> impl FnOnce() -> f64 {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let sampler = std::thread::spawn(move || {
+        let mut peak = 0.0f64;
+        while !flag.load(Ordering::Relaxed) {
+            peak = peak.max(status_mb("RssAnon:"));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        peak
+    });
+    move || {
+        stop.store(true, Ordering::Relaxed);
+        sampler.join().unwrap_or(f64::NAN)
+    }
 }
 
 fn main() -> amazon_sales::Result<()> {
@@ -33,7 +56,7 @@ fn main() -> amazon_sales::Result<()> {
     let file = paths::project_root()
         .join("data")
         .join("interim")
-        .join(format!("sales_{factor}x.csv"));
+        .join(format!("sales_{factor}x.csv.gz"));
     let start = Instant::now();
     match command {
         "generate" => {
@@ -45,10 +68,19 @@ fn main() -> amazon_sales::Result<()> {
             );
         }
         "run" => {
+            let peak_anon = sample_peak_anon();
             let summary = streaming::streaming_summary(&file)?;
             let secs = start.elapsed().as_secs_f64();
+            let peak = status_mb("VmHWM:");
+            let peak_anon = peak_anon();
+            let real = streaming::streaming_summary(&paths::sales_report())?;
+            let revenue =
+                |s: &streaming::ScaleSummary| s.daily_revenue.iter().map(|d| d.1).sum::<f64>();
+            let expected = factor as f64 * revenue(&real);
+            let agrees = summary.rows_clean == factor * real.rows_clean
+                && (revenue(&summary) - expected).abs() <= 1e-9 * expected;
             println!(
-                "scale {factor}×: {} rows → {} clean, {} days, {} states, dropped sparse {:?}; {:.1} s, {:.0} rows/s, peak RSS {:.0} MiB",
+                "scale {factor}×: {} rows → {} clean, {} days, {} states, dropped sparse {:?}; {:.1} s, {:.0} rows/s, peak RSS {:.0} MiB (heap {:.0} MiB; the rest is mapped file pages: the program and the input); {} × the real file's result: {}",
                 summary.rows_raw,
                 summary.rows_clean,
                 summary.daily_revenue.len(),
@@ -56,8 +88,17 @@ fn main() -> amazon_sales::Result<()> {
                 summary.sparse_columns,
                 secs,
                 summary.rows_raw as f64 / secs,
-                peak_rss_mb()
+                peak,
+                peak_anon,
+                factor,
+                if agrees { "yes" } else { "NO" }
             );
+            if !agrees {
+                return Err(amazon_sales::Error::input(
+                    "scale",
+                    format!("the {factor}× result is not {factor} × the real file's"),
+                ));
+            }
         }
         other => println!("unknown command {other}; use generate or run"),
     }
