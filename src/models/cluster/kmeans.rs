@@ -1,14 +1,14 @@
-//! K-Means (linfa-clustering, k-means++ initialisation) with seeded runs, and
-//! the sweep over k behind the elbow and silhouette charts.
+//! K-Means settings and fits (k-means++ starts, best of seeded runs; the
+//! algorithm is in [`super::lloyd`], identical to linfa-clustering's), and the
+//! sweep over k behind the elbow and silhouette charts.
 
 use std::ops::RangeInclusive;
 
-use linfa::prelude::{DatasetBase, Fit, Predict};
-use linfa_clustering::KMeans;
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
 
+use super::lloyd::{assign, kmeans_plus_plus, lloyd, LloydRun, Rows};
 use super::silhouette::{sample_rows, silhouette, silhouette_sampled};
 use crate::display::{number, thousands, Table};
 use crate::error::{Error, Result};
@@ -101,30 +101,31 @@ impl KMeansParams {
         if x.iter().any(|v| !v.is_finite()) {
             return Err(Error::input("K-Means", "data contain NaN or infinity"));
         }
-        let rng = Xoshiro256Plus::seed_from_u64(self.seed);
+        let mut rng = Xoshiro256Plus::seed_from_u64(self.seed);
         // linfa stops when the Frobenius norm of the centroid shift is below
         // its tolerance; sklearn when the squared shift is below tol × mean
         // variance: convert, so both stop at the same point
         let mean_variance = x.var_axis(Axis(0), 0.0).mean().unwrap_or(0.0);
         let absolute = (self.tolerance * mean_variance).sqrt().max(f64::EPSILON);
-        let model = KMeans::params_with_rng(self.k, rng)
-            .n_runs(self.n_runs)
-            .max_n_iterations(self.max_iterations)
-            .tolerance(absolute)
-            .fit(&DatasetBase::from(x))
-            .map_err(|e| Error::Model(e.to_string()))?;
-        let labels: Array1<usize> = model.predict(&x);
-        let centroids = model.centroids().clone();
-        let inertia = x
-            .axis_iter(Axis(0))
-            .zip(labels.iter())
-            .map(|(row, &l)| {
-                row.iter()
-                    .zip(centroids.row(l).iter())
-                    .map(|(a, b)| (a - b) * (a - b))
-                    .sum::<f64>()
-            })
-            .sum();
+        // Best of `n_runs` starts by inertia, the starts drawn one after the
+        // other from one generator, as linfa's `n_runs`
+        let rows = Rows::new(x);
+        let mut best: Option<LloydRun> = None;
+        for _ in 0..self.n_runs {
+            let start = kmeans_plus_plus(x, self.k, &mut rng);
+            let run = lloyd(&rows, start, self.max_iterations, absolute);
+            if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
+                best = Some(run);
+            }
+        }
+        let centroids = best
+            .ok_or_else(|| Error::Model("K-Means made no run".into()))?
+            .centroids;
+        let mut labels = vec![0; x.nrows()];
+        let mut distances = vec![0.0; x.nrows()];
+        assign(&rows, centroids.view(), &mut labels, &mut distances);
+        let labels = Array1::from_vec(labels);
+        let inertia = distances.iter().sum();
         Ok(KMeansFit {
             centroids,
             labels,
@@ -313,6 +314,34 @@ mod tests {
             .max_by(|p, q| p.silhouette_full.total_cmp(&q.silhouette_full))
             .unwrap();
         assert_eq!(best.k, 3);
+    }
+
+    #[test]
+    fn fits_are_identical_to_linfa_clustering() {
+        use linfa::prelude::{DatasetBase, Fit};
+        use linfa_clustering::KMeans;
+        use rand::Rng;
+        let mut rng = Xoshiro256Plus::seed_from_u64(9);
+        let x = Array2::from_shape_fn((500, 4), |(i, j)| {
+            ((i * 7 + j * 13) % 17) as f64 + rng.gen_range(-1.0..1.0) * (1 + i % 5) as f64
+        });
+        for (k, runs, seed) in [(2, 1, 1), (3, 4, 42), (7, 3, 5), (10, 2, 7)] {
+            let ours = KMeansParams::new(k)
+                .n_runs(runs)
+                .seed(seed)
+                .fit(x.view())
+                .unwrap();
+            let mean_variance = x.var_axis(Axis(0), 0.0).mean().unwrap();
+            let linfa = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
+                .n_runs(runs)
+                .max_n_iterations(300)
+                .tolerance((1e-4 * mean_variance).sqrt())
+                .fit(&DatasetBase::from(x.view()))
+                .unwrap();
+            assert_eq!(ours.centroids(), linfa.centroids(), "k {k}, runs {runs}");
+            let predicted = linfa::prelude::Predict::predict(&linfa, &x);
+            assert_eq!(ours.labels(), &predicted);
+        }
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! Clustering: K-Means (linfa-clustering) with an inertia/silhouette sweep,
+//! Clustering: K-Means (Lloyd with k-means++ starts, identical to
+//! linfa-clustering's fits, see [`lloyd`]) with an inertia/silhouette sweep,
 //! cluster-quality scores (silhouette, Davies–Bouldin) and a 2-D PCA view
 //! (linfa-reduction) for scatter plots.
 
 mod davies_bouldin;
 mod kmeans;
+pub mod lloyd;
 mod pca;
 mod silhouette;
 
