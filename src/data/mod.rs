@@ -4,6 +4,7 @@
 pub mod cleaning;
 pub mod csv;
 pub mod dates;
+pub mod duplicates;
 pub mod products;
 pub mod quality;
 pub mod sales;

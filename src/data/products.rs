@@ -394,7 +394,7 @@ fn clean_text_columns(products: DataFrame, report: &mut CleaningReport) -> Resul
 /// P-39: full-row duplicates (none); product_id repeats are counted, not dropped (flaw 22).
 fn check_duplicates(products: DataFrame, report: &mut CleaningReport) -> Result<DataFrame> {
     let before = products.height();
-    let products = products.unique_stable(None, UniqueKeepStrategy::First, None)?;
+    let products = super::duplicates::drop_duplicate_rows(products)?;
     let ids = products.column("product_id")?.n_unique()?;
     report.record(
         format!(

@@ -1,12 +1,12 @@
 //! Data-quality report: per column the type, nulls, distinct values and a few
 //! examples, plus full-row duplicates and repeated keys.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use super::duplicates::count_duplicate_rows;
 use crate::display::{percent, thousands, Table};
 use crate::error::Result;
 
@@ -53,7 +53,7 @@ pub fn quality_report(df: &DataFrame, source: &str, key: Option<&str>) -> Result
                 .map(column_quality)
                 .collect::<Result<Vec<_>>>()
         },
-        || count_full_row_duplicates(df),
+        || count_duplicate_rows(df),
     );
     let key = match key {
         Some(k) => Some((k.to_string(), df.column(k)?.n_unique()?)),
@@ -98,29 +98,6 @@ fn column_quality(c: &Column) -> Result<ColumnQuality> {
         distinct: c.n_unique()? - usize::from(nulls > 0),
         examples,
     })
-}
-
-/// Rows that repeat an earlier row in every column. Rows are hashed (8 bytes
-/// each) and only the rows whose hash repeats are compared in full, which is
-/// several times faster than `unique` over every column.
-fn count_full_row_duplicates(df: &DataFrame) -> Result<usize> {
-    if df.width() == 0 {
-        return Ok(0);
-    }
-    let hashes = df.clone().hash_rows(None)?;
-    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(hashes.len());
-    for h in hashes.into_no_null_iter() {
-        *seen.entry(h).or_default() += 1;
-    }
-    let candidate: BooleanChunked = hashes
-        .into_no_null_iter()
-        .map(|h| seen.get(&h).is_some_and(|&n| n > 1))
-        .collect();
-    let candidates = df.filter(&candidate)?;
-    let distinct = candidates
-        .unique_stable(None, UniqueKeepStrategy::First, None)?
-        .height();
-    Ok(candidates.height() - distinct)
 }
 
 impl QualityReport {
@@ -177,20 +154,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn full_row_duplicates_count_repeats_of_earlier_rows_only() {
-        let df = df!(
-            "id" => ["a", "a", "a", "b", "b", "c"],
-            "x" => [Some(1), Some(1), Some(1), None, None, Some(2)],
-            "y" => ["p", "p", "p", "q", "q", "q"]
-        )
-        .unwrap();
-        // three "a" rows (two repeats), two "b" rows with equal nulls (one repeat)
-        assert_eq!(count_full_row_duplicates(&df).unwrap(), 3);
+    fn nulls_are_counted_apart_from_distinct_values() {
+        let df = df!("x" => [Some(1), Some(1), None, None, Some(2)]).unwrap();
         let q = quality_report(&df, "t", None).unwrap();
-        assert_eq!(q.columns[1].distinct, 2, "null is not a distinct value");
-        assert_eq!(q.columns[1].nulls, 2);
-        let differs = df!("id" => ["a", "a"], "x" => [1, 2]).unwrap();
-        assert_eq!(count_full_row_duplicates(&differs).unwrap(), 0);
-        assert_eq!(count_full_row_duplicates(&DataFrame::empty()).unwrap(), 0);
+        assert_eq!(q.columns[0].distinct, 2, "null is not a distinct value");
+        assert_eq!(q.columns[0].nulls, 2);
+        assert_eq!(q.full_row_duplicates, 2);
     }
 }

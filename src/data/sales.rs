@@ -376,7 +376,7 @@ pub fn fill_missing_values(df: DataFrame, report: &mut CleaningReport) -> Result
 
 /// drops exact duplicate rows, keeping the first.
 pub fn drop_duplicate_rows(df: DataFrame, report: &mut CleaningReport) -> Result<DataFrame> {
-    let df = df.unique_stable(None, UniqueKeepStrategy::First, None)?;
+    let df = super::duplicates::drop_duplicate_rows(df)?;
     report.record(
         "R-12 drop exact duplicate rows",
         df.height(),

@@ -190,9 +190,7 @@ pub fn null_counts(df: &DataFrame, title: &str) -> Table {
 /// # Errors
 /// [`Error::Polars`] if polars cannot compare the rows.
 pub fn duplicate_rows(df: &DataFrame) -> Result<usize> {
-    Ok(df.height()
-        - df.unique_stable(None, UniqueKeepStrategy::First, None)?
-            .height())
+    crate::data::duplicates::count_duplicate_rows(df)
 }
 
 /// Names of the text columns (pandas' "object" columns).

@@ -6,6 +6,11 @@
 //!   weights restored, loss history and its chart, progress lines on stdout.
 //! * [`mlp`]: the product notebook's ANN regressor and classifier.
 //! * [`cnn`]: the review-sentiment CNN (P-X11).
+//!
+//! Speed: candle 0.11 looks up its thread count on every matrix product and,
+//! unless `RAYON_NUM_THREADS` is set, re-reads `/proc/cpuinfo` each time
+//! (measured: ~40 % of the ANN's training time). The project's scripts set
+//! it (`scripts/env.sh`); set it yourself when using the crate elsewhere.
 
 pub mod cnn;
 pub mod mlp;
