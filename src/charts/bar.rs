@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, render, tick_label};
 use super::spec::{chart_err, color, finite_range, short_label, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -22,6 +23,12 @@ pub fn bar(spec: &ChartSpec, bars: &[(String, f64)]) -> Result<Figure> {
 
 /// Horizontal bars, the first item at the top.
 ///
+/// ```
+/// use amazon_sales::charts::{barh, ChartSpec};
+/// let fig = barh(&ChartSpec::new("Top states").x("₹"), &[("Maharashtra".into(), 3.0e6), ("Karnataka".into(), 2.5e6)]).unwrap();
+/// assert!(fig.svg().contains("3,000,000"));
+/// ```
+///
 /// # Errors
 /// As [`bar`].
 pub fn barh(spec: &ChartSpec, bars: &[(String, f64)]) -> Result<Figure> {
@@ -38,12 +45,7 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
     let n = bars.len() as i32;
     let labels: Vec<String> = bars.iter().map(|b| short_label(&b.0, 28)).collect();
     let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as u32;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut builder = ChartBuilder::on(&root);
-        builder.caption(&spec.title, ("sans-serif", 20)).margin(12);
+    render(spec, |root| {
         let label_at = |v: &SegmentValue<i32>| match v {
             SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
                 let idx = if horizontal { n - 1 - *i } else { *i };
@@ -52,10 +54,7 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
             SegmentValue::Last => String::new(),
         };
         if horizontal {
-            builder
-                .x_label_area_size(40)
-                .y_label_area_size(20 + 7 * longest.min(28));
-            let mut chart = builder
+            let mut chart = axes(root, &spec.title, (40, 20 + 7 * longest.min(28)))
                 .build_cartesian_2d(lo..top, (0..n - 1).into_segmented())
                 .map_err(chart_err)?;
             chart
@@ -63,6 +62,7 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
                 .disable_y_mesh()
                 .x_desc(&spec.x_label)
                 .y_desc(&spec.y_label)
+                .x_label_formatter(&tick_label)
                 .y_labels(bars.len())
                 .y_label_formatter(&label_at)
                 .draw()
@@ -83,10 +83,8 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
                 .map_err(chart_err)?;
         } else {
             let rotate = bars.len() > 6 || longest > 10;
-            builder
-                .x_label_area_size(if rotate { 20 + 6 * longest.min(28) } else { 40 })
-                .y_label_area_size(80);
-            let mut chart = builder
+            let x_area = if rotate { 20 + 6 * longest.min(28) } else { 40 };
+            let mut chart = axes(root, &spec.title, (x_area, 80))
                 .build_cartesian_2d((0..n - 1).into_segmented(), lo..top)
                 .map_err(chart_err)?;
             let style = if rotate {
@@ -104,6 +102,7 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
                 .x_labels(bars.len())
                 .x_label_style(style)
                 .x_label_formatter(&label_at)
+                .y_label_formatter(&tick_label)
                 .draw()
                 .map_err(chart_err)?;
             chart
@@ -121,7 +120,6 @@ fn draw(spec: &ChartSpec, bars: &[(String, f64)], horizontal: bool) -> Result<Fi
                 }))
                 .map_err(chart_err)?;
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, render, tick_label};
 use super::spec::{chart_err, color, finite_range, padded, short_label, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -82,15 +83,8 @@ pub fn boxplot(spec: &ChartSpec, groups: &[(String, Vec<f64>)]) -> Result<Figure
     let (y0, y1) = finite_range(groups.iter().flat_map(|g| g.1.iter().copied()), "box plot")?;
     let n = groups.len() as i32;
     let labels: Vec<String> = groups.iter().map(|g| short_label(&g.0, 22)).collect();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(80)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 80))
             .build_cartesian_2d(-0.5..(n as f64 - 0.5), padded(y0, y1))
             .map_err(chart_err)?;
         chart
@@ -107,6 +101,7 @@ pub fn boxplot(spec: &ChartSpec, groups: &[(String, Vec<f64>)]) -> Result<Figure
                     String::new()
                 }
             })
+            .y_label_formatter(&tick_label)
             .draw()
             .map_err(chart_err)?;
         for (i, s) in stats.iter().enumerate() {
@@ -146,7 +141,6 @@ pub fn boxplot(spec: &ChartSpec, groups: &[(String, Vec<f64>)]) -> Result<Figure
                 )
                 .map_err(chart_err)?;
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

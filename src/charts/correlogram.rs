@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, numeric_mesh, render};
 use super::spec::{chart_err, color, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -30,23 +31,11 @@ pub fn correlogram(spec: &ChartSpec, c: &Correlogram) -> Result<Figure> {
         .fold(0.0_f64, |m, v| m.max(v.abs()))
         .max(0.1)
         * 1.15;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 60))
             .build_cartesian_2d(0.0..(n as f64), -top..top)
             .map_err(chart_err)?;
-        chart
-            .configure_mesh()
-            .x_desc(&spec.x_label)
-            .y_desc(&spec.y_label)
-            .draw()
-            .map_err(chart_err)?;
+        numeric_mesh(&mut chart, &spec.x_label, &spec.y_label)?;
         let band = color(0).mix(0.2).filled();
         let mut upper: Vec<(f64, f64)> = (1..n).map(|k| (k as f64, c.band[k])).collect();
         upper.extend((1..n).rev().map(|k| (k as f64, -c.band[k])));
@@ -78,7 +67,6 @@ pub fn correlogram(spec: &ChartSpec, c: &Correlogram) -> Result<Figure> {
                 )))
                 .map_err(chart_err)?;
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, legend, line_key, render, tick_label};
 use super::spec::{chart_err, color, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -123,15 +124,8 @@ pub fn dendrogram(
         * 1.05;
     let width = 10.0 * p as f64;
 
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(30)
-            .y_label_area_size(70)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (30, 70))
             .build_cartesian_2d(0.0..width, (-0.08 * top)..top)
             .map_err(chart_err)?;
         chart
@@ -140,6 +134,7 @@ pub fn dendrogram(
             .disable_x_axis()
             .x_desc(&spec.x_label)
             .y_desc(&spec.y_label)
+            .y_label_formatter(&tick_label)
             .draw()
             .map_err(chart_err)?;
         let c = color(0);
@@ -170,17 +165,11 @@ pub fn dendrogram(
                 )))
                 .map_err(chart_err)?
                 .label(format!("cut at {h}"))
-                .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], RED.stroke_width(2)));
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK)
-                .draw()
-                .map_err(chart_err)?;
+                .legend(line_key(RED.stroke_width(2)));
+            legend(&mut chart, SeriesLabelPosition::MiddleRight)?;
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, legend, line_key, render, tick_label};
 use super::spec::{chart_err, color, finite_range, padded, ChartSpec};
 use crate::data::dates::iso_date;
 use crate::display::Figure;
@@ -44,15 +45,8 @@ pub fn forecast_band(
         .chain(actual.unwrap_or(&[]).iter().map(|p| p.1));
     let (x0, x1) = finite_range(xs, "forecast chart")?;
     let (y0, y1) = finite_range(ys, "forecast chart")?;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(80)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 80))
             .build_cartesian_2d(padded(x0, x1), padded(y0, y1))
             .map_err(chart_err)?;
         chart
@@ -61,6 +55,7 @@ pub fn forecast_band(
             .y_desc(&spec.y_label)
             .x_labels(8)
             .x_label_formatter(&|x: &f64| iso_date(x.round() as i32))
+            .y_label_formatter(&tick_label)
             .draw()
             .map_err(chart_err)?;
         let band_colour = color(3);
@@ -81,29 +76,17 @@ pub fn forecast_band(
                 .label(format!("{:.0} % interval", interval.level * 100.0))
                 .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], style));
         }
-        let hist_colour = color(2);
-        chart
-            .draw_series(plotters::series::LineSeries::new(
-                history.iter().copied(),
-                hist_colour.stroke_width(2),
-            ))
-            .map_err(chart_err)?
-            .label("history")
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], hist_colour.stroke_width(2))
-            });
-        if let Some(actual) = actual {
-            let c = color(0);
+        let observed = std::iter::once(("history", history, color(2)))
+            .chain(actual.map(|a| ("actual", a, color(0))));
+        for (name, points, c) in observed {
             chart
                 .draw_series(plotters::series::LineSeries::new(
-                    actual.iter().copied(),
+                    points.iter().copied(),
                     c.stroke_width(2),
                 ))
                 .map_err(chart_err)?
-                .label("actual")
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], c.stroke_width(2))
-                });
+                .label(name)
+                .legend(line_key(c.stroke_width(2)));
         }
         let points: Vec<(f64, f64)> = fx
             .iter()
@@ -119,9 +102,7 @@ pub fn forecast_band(
             ))
             .map_err(chart_err)?
             .label("forecast")
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], band_colour.stroke_width(2))
-            });
+            .legend(line_key(band_colour.stroke_width(2)));
         if let Some(&(last, _)) = history.last() {
             let range = padded(y0, y1);
             chart
@@ -131,14 +112,6 @@ pub fn forecast_band(
                 )))
                 .map_err(chart_err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .draw()
-            .map_err(chart_err)?;
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)
+    })
 }

@@ -3,6 +3,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::canvas::{axes, render};
 use super::spec::{chart_err, short_label, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -41,21 +42,14 @@ pub fn heatmap(
         .max(f64::EPSILON);
     let diverging = finite.clone().any(|v| v < 0.0);
     let (nr, nc) = (rows.len() as i32, cols.len() as i32);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let longest = rows
-            .iter()
-            .map(|r| r.chars().count())
-            .max()
-            .unwrap_or(1)
-            .min(24) as u32;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(60)
-            .y_label_area_size(20 + 7 * longest)
+    let longest = rows
+        .iter()
+        .map(|r| r.chars().count())
+        .max()
+        .unwrap_or(1)
+        .min(24) as u32;
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (60, 20 + 7 * longest))
             .build_cartesian_2d((0..nc - 1).into_segmented(), (0..nr - 1).into_segmented())
             .map_err(chart_err)?;
         chart
@@ -110,12 +104,11 @@ pub fn heatmap(
                     .into_font()
                     .color(if dark { &WHITE } else { &BLACK })
                     .pos(Pos::new(HPos::Center, VPos::Center));
-                let cell = root.clone();
                 let (px, py) =
                     chart.backend_coord(&(SegmentValue::Exact(x), SegmentValue::Exact(y + 1)));
                 let (qx, qy) =
                     chart.backend_coord(&(SegmentValue::Exact(x + 1), SegmentValue::Exact(y)));
-                cell.draw_text(
+                root.draw_text(
                     &format!("{v:.decimals$}"),
                     &text_style,
                     ((px + qx) / 2, (py + qy) / 2),
@@ -123,7 +116,6 @@ pub fn heatmap(
                 .map_err(chart_err)?;
             }
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, numeric_mesh, render};
 use super::spec::{chart_err, color, finite_range, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -48,27 +49,16 @@ pub fn histogram_counts(values: &[f64], bins: usize) -> Result<(Vec<f64>, Vec<us
 pub fn histogram(spec: &ChartSpec, values: &[f64], bins: usize) -> Result<Figure> {
     let (edges, counts) = histogram_counts(values, bins)?;
     let top = counts.iter().copied().max().unwrap_or(1) as f64 * 1.08;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(70)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 70))
             .build_cartesian_2d(edges[0]..edges[edges.len() - 1], 0.0..top.max(1.0))
             .map_err(chart_err)?;
-        chart
-            .configure_mesh()
-            .x_desc(&spec.x_label)
-            .y_desc(if spec.y_label.is_empty() {
-                "frequency"
-            } else {
-                &spec.y_label
-            })
-            .draw()
-            .map_err(chart_err)?;
+        let y_desc = if spec.y_label.is_empty() {
+            "frequency"
+        } else {
+            &spec.y_label
+        };
+        numeric_mesh(&mut chart, &spec.x_label, y_desc)?;
         chart
             .draw_series(counts.iter().enumerate().map(|(i, c)| {
                 Rectangle::new(
@@ -77,7 +67,6 @@ pub fn histogram(spec: &ChartSpec, values: &[f64], bins: usize) -> Result<Figure
                 )
             }))
             .map_err(chart_err)?;
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

@@ -3,12 +3,18 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{render, tick_label};
 use super::spec::{chart_err, color, finite_range, padded, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
 use crate::stats::pearson;
 
 /// Pearson correlation between yₜ₋ₖ and yₜ.
+///
+/// ```
+/// let r = amazon_sales::charts::lag_correlation(&[1.0, 2.0, 3.0, 4.0, 5.0], 1).unwrap();
+/// assert!((r - 1.0).abs() < 1e-12);
+/// ```
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] when `lag` is 0 or leaves fewer than 3 pairs.
@@ -32,7 +38,10 @@ pub fn lag_correlation(y: &[f64], lag: usize) -> Result<f64> {
 /// As [`lag_correlation`]; [`Error::Chart`] if drawing fails.
 pub fn lag_plot(spec: &ChartSpec, y: &[f64], lag: usize) -> Result<Figure> {
     let r = lag_correlation(y, lag)?;
-    let title = format!("{} (lag {lag}, r = {r:.2})", spec.title);
+    let spec = &ChartSpec {
+        title: format!("{} (lag {lag}, r = {r:.2})", spec.title),
+        ..spec.clone()
+    };
     let pairs: Vec<(f64, f64)> = y[..y.len() - lag]
         .iter()
         .copied()
@@ -47,13 +56,11 @@ pub fn lag_plot(spec: &ChartSpec, y: &[f64], lag: usize) -> Result<Figure> {
     let sxx: f64 = pairs.iter().map(|p| (p.0 - mx).powi(2)).sum();
     let sxy: f64 = pairs.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
     let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let range = padded(lo, hi);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 16))
+    let range = padded(lo, hi);
+    render(spec, |root| {
+        // a small panel: tighter margin and labels than `canvas::axes`
+        let mut chart = ChartBuilder::on(root)
+            .caption(&spec.title, ("sans-serif", 16))
             .margin(8)
             .x_label_area_size(30)
             .y_label_area_size(50)
@@ -65,6 +72,8 @@ pub fn lag_plot(spec: &ChartSpec, y: &[f64], lag: usize) -> Result<Figure> {
             .y_desc("y(t)")
             .x_labels(5)
             .y_labels(5)
+            .x_label_formatter(&tick_label)
+            .y_label_formatter(&tick_label)
             .draw()
             .map_err(chart_err)?;
         chart
@@ -90,7 +99,6 @@ pub fn lag_plot(spec: &ChartSpec, y: &[f64], lag: usize) -> Result<Figure> {
                 color(3).stroke_width(2),
             )))
             .map_err(chart_err)?;
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(title, svg))
+        Ok(())
+    })
 }

@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, legend, line_key, render, tick_label};
 use super::spec::{chart_err, color, finite_range, padded, short_label, ChartSpec};
 use crate::data::dates::iso_date;
 use crate::display::Figure;
@@ -59,25 +60,18 @@ pub fn line(spec: &ChartSpec, series: &[LineSeries], x_dates: bool) -> Result<Fi
     let ys = series.iter().flat_map(|s| s.points.iter().map(|p| p.1));
     let (x0, x1) = finite_range(xs, "line chart")?;
     let (y0, y1) = finite_range(ys, "line chart")?;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(80)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 80))
             .build_cartesian_2d(padded(x0, x1), padded(y0, y1))
             .map_err(chart_err)?;
         let date_fmt = |x: &f64| iso_date(x.round() as i32);
-        let num_fmt = |x: &f64| format!("{x}");
         chart
             .configure_mesh()
             .x_desc(&spec.x_label)
             .y_desc(&spec.y_label)
             .x_labels(8)
-            .x_label_formatter(if x_dates { &date_fmt } else { &num_fmt })
+            .x_label_formatter(if x_dates { &date_fmt } else { &tick_label })
+            .y_label_formatter(&tick_label)
             .draw()
             .map_err(chart_err)?;
         for (i, s) in series.iter().enumerate() {
@@ -94,9 +88,7 @@ pub fn line(spec: &ChartSpec, series: &[LineSeries], x_dates: bool) -> Result<Fi
                 chart.draw_series(LineSeries2::new(pts.clone(), c.stroke_width(2)))
             }
             .map_err(chart_err)?;
-            drawn.label(&s.name).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], c.stroke_width(2))
-            });
+            drawn.label(&s.name).legend(line_key(c.stroke_width(2)));
             if s.markers {
                 chart
                     .draw_series(pts.iter().map(|p| Circle::new(*p, 3, c.filled())))
@@ -104,16 +96,10 @@ pub fn line(spec: &ChartSpec, series: &[LineSeries], x_dates: bool) -> Result<Fi
             }
         }
         if series.len() > 1 {
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK)
-                .draw()
-                .map_err(chart_err)?;
+            legend(&mut chart, SeriesLabelPosition::MiddleRight)?;
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }
 
 use plotters::series::LineSeries as LineSeries2;
@@ -135,15 +121,8 @@ pub fn line_categories(spec: &ChartSpec, points: &[(String, f64)]) -> Result<Fig
     let (y0, y1) = finite_range(points.iter().map(|p| p.1), "line chart")?;
     let n = points.len() as i32;
     let labels: Vec<String> = points.iter().map(|p| short_label(&p.0, 20)).collect();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(90)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 90))
             .build_cartesian_2d((0..n - 1).into_segmented(), padded(y0.min(0.0), y1))
             .map_err(chart_err)?;
         chart
@@ -157,6 +136,7 @@ pub fn line_categories(spec: &ChartSpec, points: &[(String, f64)]) -> Result<Fig
                 }
                 SegmentValue::Last => String::new(),
             })
+            .y_label_formatter(&tick_label)
             .draw()
             .map_err(chart_err)?;
         let pts: Vec<(SegmentValue<i32>, f64)> = points
@@ -171,7 +151,6 @@ pub fn line_categories(spec: &ChartSpec, points: &[(String, f64)]) -> Result<Fig
         chart
             .draw_series(pts.into_iter().map(|p| Circle::new(p, 4, c.filled())))
             .map_err(chart_err)?;
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

@@ -3,6 +3,7 @@
 
 mod bar;
 mod boxplot;
+mod canvas;
 mod correlogram;
 mod dendrogram;
 mod forecast_band;
@@ -18,6 +19,7 @@ mod tree;
 
 pub use bar::{bar, barh};
 pub use boxplot::{box_stats, boxplot, BoxStats};
+pub use canvas::tick_label;
 pub use correlogram::correlogram;
 pub use dendrogram::{dendrogram, Merge};
 pub use forecast_band::forecast_band;

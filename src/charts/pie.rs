@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::render;
 use super::spec::{chart_err, color, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -34,10 +35,7 @@ pub fn pie(spec: &ChartSpec, slices: &[(String, f64)]) -> Result<Figure> {
             )
         })
         .collect();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
+    render(spec, |root| {
         let root = root
             .titled(&spec.title, ("sans-serif", 18))
             .map_err(chart_err)?;
@@ -49,8 +47,6 @@ pub fn pie(spec: &ChartSpec, slices: &[(String, f64)]) -> Result<Figure> {
         let labels: Vec<String> = shown.iter().map(|s| s.0.clone()).collect();
         let mut p = Pie::new(&center, &radius, &sizes, &colours, &labels);
         p.label_style(("sans-serif", 13).into_font());
-        root.draw(&p).map_err(chart_err)?;
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        root.draw(&p).map_err(chart_err)
+    })
 }

@@ -3,6 +3,7 @@
 use plotters::prelude::*;
 use statrs::distribution::{ContinuousCDF, Normal};
 
+use super::canvas::{axes, numeric_mesh, render};
 use super::spec::{chart_err, color, finite_range, padded, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -41,24 +42,16 @@ pub fn qq_plot(spec: &ChartSpec, values: &[f64]) -> Result<Figure> {
         .map(|(i, x)| (normal.inverse_cdf((i as f64 + 0.5) / n), (x - mean) / sd))
         .collect();
     let (lo, hi) = finite_range(pts.iter().flat_map(|p| [p.0, p.1]), "Q-Q plot")?;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let range = padded(lo, hi);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&spec.title, ("sans-serif", 20))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
+    let range = padded(lo, hi);
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 60))
             .build_cartesian_2d(range.clone(), range.clone())
             .map_err(chart_err)?;
-        chart
-            .configure_mesh()
-            .x_desc("theoretical normal quantile")
-            .y_desc("standardised value")
-            .draw()
-            .map_err(chart_err)?;
+        numeric_mesh(
+            &mut chart,
+            "theoretical normal quantile",
+            "standardised value",
+        )?;
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(range.start, range.start), (range.end, range.end)],
@@ -68,7 +61,6 @@ pub fn qq_plot(spec: &ChartSpec, values: &[f64]) -> Result<Figure> {
         chart
             .draw_series(pts.iter().map(|p| Circle::new(*p, 3, color(0).filled())))
             .map_err(chart_err)?;
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }

@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::canvas::{axes, legend, numeric_mesh, render};
 use super::spec::{chart_err, color, finite_range, padded, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
@@ -39,33 +40,26 @@ pub fn scatter(spec: &ChartSpec, groups: &[ScatterGroup], max_points: usize) -> 
         groups.iter().flat_map(|g| g.points.iter().map(|p| p.1)),
         "scatter",
     )?;
-    let title = if step > 1 {
-        format!(
-            "{} ({} of {} points shown)",
-            spec.title,
-            total / step,
-            total
-        )
-    } else {
-        spec.title.clone()
+    let spec = &ChartSpec {
+        title: if step > 1 {
+            format!(
+                "{} ({} of {} points shown)",
+                spec.title,
+                total / step,
+                total
+            )
+        } else {
+            spec.title.clone()
+        },
+        ..spec.clone()
     };
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 18))
-            .margin(12)
-            .x_label_area_size(40)
-            .y_label_area_size(70)
+    render(spec, |root| {
+        let mut chart = axes(root, &spec.title, (40, 70))
+            // smaller than the usual 20 px: the title may carry the thinning note
+            .caption(&spec.title, ("sans-serif", 18))
             .build_cartesian_2d(padded(x0, x1), padded(y0, y1))
             .map_err(chart_err)?;
-        chart
-            .configure_mesh()
-            .x_desc(&spec.x_label)
-            .y_desc(&spec.y_label)
-            .draw()
-            .map_err(chart_err)?;
+        numeric_mesh(&mut chart, &spec.x_label, &spec.y_label)?;
         for (i, g) in groups.iter().enumerate() {
             let c = color(i);
             chart
@@ -81,14 +75,8 @@ pub fn scatter(spec: &ChartSpec, groups: &[ScatterGroup], max_points: usize) -> 
                 .legend(move |(x, y)| Circle::new((x + 6, y), 4, c.filled()));
         }
         if groups.len() > 1 {
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK)
-                .draw()
-                .map_err(chart_err)?;
+            legend(&mut chart, SeriesLabelPosition::MiddleRight)?;
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(title, svg))
+        Ok(())
+    })
 }

@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::canvas::render;
 use super::spec::{chart_err, ChartSpec};
 use crate::display::{number, thousands, Figure};
 use crate::error::{Error, Result};
@@ -48,11 +49,10 @@ pub fn tree_diagram(
         }
     }
     let levels = placed.iter().map(|p| p.1).max().unwrap_or(0) + 1;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (spec.width.max(1400), spec.height.max(640)))
-            .into_drawing_area();
-        root.fill(&WHITE).map_err(chart_err)?;
+    let spec = &spec
+        .clone()
+        .size(spec.width.max(1400), spec.height.max(640));
+    render(spec, |root| {
         let root = root
             .titled(&spec.title, ("sans-serif", 18))
             .map_err(chart_err)?;
@@ -116,9 +116,8 @@ pub fn tree_diagram(
                 .map_err(chart_err)?;
             }
         }
-        root.present().map_err(chart_err)?;
-    }
-    Ok(Figure::from_svg(&spec.title, svg))
+        Ok(())
+    })
 }
 
 fn node_lines(node: &Node, names: &[String], expanded: bool) -> Vec<String> {
