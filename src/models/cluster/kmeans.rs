@@ -1,5 +1,5 @@
 //! K-Means settings and fits (k-means++ starts, best of seeded runs; the
-//! algorithm is in [`super::lloyd`], identical to linfa-clustering's), and the
+//! algorithm is in [`super::lloyd`], matching linfa-clustering's fits), and the
 //! sweep over k behind the elbow and silhouette charts.
 
 use std::ops::RangeInclusive;
@@ -317,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn fits_are_identical_to_linfa_clustering() {
+    fn fits_match_linfa_clustering() {
         use linfa::prelude::{DatasetBase, Fit};
         use linfa_clustering::KMeans;
         use rand::Rng;
@@ -338,7 +338,10 @@ mod tests {
                 .tolerance((1e-4 * mean_variance).sqrt())
                 .fit(&DatasetBase::from(x.view()))
                 .unwrap();
-            assert_eq!(ours.centroids(), linfa.centroids(), "k {k}, runs {runs}");
+            let gap = (ours.centroids() - linfa.centroids())
+                .iter()
+                .fold(0.0f64, |m, d| m.max(d.abs()));
+            assert!(gap < 1e-12, "k {k}, runs {runs}: centroids differ by {gap}");
             let predicted = linfa::prelude::Predict::predict(&linfa, &x);
             assert_eq!(ours.labels(), &predicted);
         }

@@ -1,4 +1,4 @@
-//! Clustering: K-Means (Lloyd with k-means++ starts, identical to
+//! Clustering: K-Means (Lloyd with k-means++ starts, matching
 //! linfa-clustering's fits, see [`lloyd`]) with an inertia/silhouette sweep,
 //! cluster-quality scores (silhouette, Davies–Bouldin) and a 2-D PCA view
 //! (linfa-reduction) for scatter plots.
