@@ -9,8 +9,11 @@
 //!
 //! Speed: candle 0.11 looks up its thread count on every matrix product and,
 //! unless `RAYON_NUM_THREADS` is set, re-reads `/proc/cpuinfo` each time
-//! (measured: ~40 % of the ANN's training time). The project's scripts set
-//! it (`scripts/env.sh`); set it yourself when using the crate elsewhere.
+//! (measured: ~40 % of the ANN's training time). With glibc, freed tensors of
+//! a few MiB go back to the kernel and are page-faulted in again (~35 % of a
+//! CNN epoch). The project's scripts set `RAYON_NUM_THREADS` and glibc's
+//! `MALLOC_MMAP_THRESHOLD_` / `MALLOC_TRIM_THRESHOLD_` (`scripts/env.sh`); set
+//! them yourself when using the crate elsewhere.
 
 pub mod cnn;
 pub mod mlp;
