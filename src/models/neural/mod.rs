@@ -15,6 +15,7 @@
 //! `MALLOC_MMAP_THRESHOLD_` / `MALLOC_TRIM_THRESHOLD_` (`scripts/env.sh`); set
 //! them yourself when using the crate elsewhere.
 
+pub mod adam;
 pub mod cnn;
 pub mod mlp;
 pub mod train;

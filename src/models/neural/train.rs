@@ -14,7 +14,9 @@
 use std::time::Instant;
 
 use candle_core::{DType, Device, Tensor, Var, D};
-use candle_nn::{AdamW, Optimizer, ParamsAdamW, VarMap};
+use candle_nn::VarMap;
+
+use super::adam::Adam;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -462,14 +464,7 @@ pub fn fit_with_validation<N: Network>(
     params.check()?;
     let started = Instant::now();
     let vars = net.varmap().all_vars();
-    let adam = ParamsAdamW {
-        lr: params.learning_rate,
-        beta1: 0.9,
-        beta2: 0.999,
-        eps: 1e-7,
-        weight_decay: 0.0,
-    };
-    let mut opt = AdamW::new(vars.clone(), adam).map_err(candle_err)?;
+    let mut opt = Adam::new(vars.clone(), params.learning_rate, 1e-7);
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed ^ 0x5eed_0001);
     let mut dropout = SeededDropout::new(params.seed ^ 0x5eed_0002);
     let mut order: Vec<u32> = (0..train.len() as u32).collect();
