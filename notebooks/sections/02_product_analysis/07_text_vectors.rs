@@ -21,8 +21,9 @@ space.z_head(5)
 // P-82: TF-IDF over the processed about_product, 1,000 terms
 space.tfidf.summary(15)
 // %%
-// P-83: truncated SVD to 300 components (original: explained variance 0.8380). nalgebra's exact
-// SVD here; scikit-learn's randomized solver approximates the same subspace.
+// P-83: truncated SVD to 300 components (original: explained variance 0.8380). Exact here (the
+// eigendecomposition of XᵀX with nalgebra); scikit-learn's randomized solver approximates the same
+// subspace.
 space.svd.summary()
 // %% [markdown]
 // ### Combining the features (P-84)
