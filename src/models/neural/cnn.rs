@@ -12,7 +12,7 @@
 //! unfolded form, which only uses narrow / cat / matmul, trains (loss 0.69
 //! → 0.04 in 7 epochs) with the same initialisation.
 
-use candle_core::{DType, Tensor, D};
+use candle_core::{DType, Tensor};
 use candle_nn::{embedding, linear, Embedding, Linear, Module, VarBuilder, VarMap};
 use ndarray::Array2;
 
@@ -161,13 +161,26 @@ impl Network for TextCnn {
         xs: &Tensor,
         dropout: Option<&mut SeededDropout>,
     ) -> candle_core::Result<Tensor> {
-        // (n, L) ids → (n, L, E) → windows (n, L − k + 1, k·E) → (n, L − k + 1, F) → max over positions
-        let e = self.embedding.forward(xs)?;
-        let positions = e.dim(1)? + 1 - self.params.kernel;
-        let windows: Vec<Tensor> = (0..self.params.kernel)
-            .map(|j| e.narrow(1, j, positions))
-            .collect::<candle_core::Result<_>>()?;
-        let h = Tensor::cat(&windows, D::Minus1)?;
+        // (n, L) ids → window ids (n, L − k + 1, k) → embedded windows (n, L − k + 1, k·E)
+        // → (n, L − k + 1, F) → max over positions. Looking up the windows' ids directly is
+        // one gather, where concatenating shifted views of the embedded text took k
+        // strided copies forward and k zero-padded gradients backward.
+        let (n, length) = xs.dims2()?;
+        let k = self.params.kernel;
+        let positions = length + 1 - k;
+        let ids: Vec<u32> = xs.flatten_all()?.to_dtype(DType::U32)?.to_vec1()?;
+        let window_ids: Vec<u32> = (0..n)
+            .flat_map(|doc| {
+                let row = &ids[doc * length..(doc + 1) * length];
+                (0..positions).flat_map(move |p| row[p..p + k].iter().copied())
+            })
+            .collect();
+        let window_ids = Tensor::from_vec(window_ids, (n, positions * k), xs.device())?;
+        let h = self.embedding.forward(&window_ids)?.reshape((
+            n,
+            positions,
+            k * self.params.embedding_dim,
+        ))?;
         let h = self.conv.forward(&h)?.relu()?.max(1)?;
         let h = match dropout {
             Some(d) => d.apply(&h, self.params.dropout)?,
