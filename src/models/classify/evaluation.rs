@@ -112,15 +112,22 @@ impl Evaluation {
 
     /// One row of the comparison table: the metrics the honest evaluation reports.
     pub fn summary_cells(&self) -> Vec<String> {
-        vec![
-            self.model.clone(),
+        let mut cells = vec![self.model.clone()];
+        cells.extend(self.metric_cells());
+        cells.push(percent(self.positive_rate, 2));
+        cells
+    }
+
+    /// Accuracy, balanced accuracy, ROC AUC, PR AUC, F1 of class 1 and the
+    /// majority baseline's accuracy, to 4 decimals (the comparison tables' cells).
+    pub(crate) fn metric_cells(&self) -> [String; 6] {
+        [
             number(self.accuracy(), 4),
             number(self.balanced_accuracy, 4),
             number(self.roc_auc, 4),
             number(self.pr_auc, 4),
             number(self.f1_positive(), 4),
             number(self.baseline.accuracy, 4),
-            percent(self.positive_rate, 2),
         ]
     }
 

@@ -80,23 +80,14 @@ pub fn davies_bouldin(x: ArrayView2<f64>, labels: ArrayView1<usize>) -> Result<f
 
 #[cfg(test)]
 mod tests {
+    use super::super::silhouette::tests::eight_points;
     use super::*;
-    use ndarray::array;
 
     // sklearn 1.5.2 davies_bouldin_score on the silhouette test's points: 0.3827966375368373
     #[test]
     fn matches_sklearn() {
-        let x = array![
-            [1.0, 2.0],
-            [1.5, 1.8],
-            [5.0, 8.0],
-            [8.0, 8.0],
-            [1.0, 0.6],
-            [9.0, 11.0],
-            [8.0, 2.0],
-            [10.0, 2.0]
-        ];
-        let db = davies_bouldin(x.view(), array![0, 0, 1, 1, 0, 1, 2, 2].view()).unwrap();
+        let (x, labels) = eight_points();
+        let db = davies_bouldin(x.view(), labels.view()).unwrap();
         assert!((db - 0.3827966375368373).abs() < 1e-9, "{db}");
         assert!(davies_bouldin(x.view(), ndarray::Array1::<usize>::zeros(8).view()).is_err());
     }

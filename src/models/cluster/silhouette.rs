@@ -132,13 +132,13 @@ pub(crate) fn sample_rows(n: usize, size: usize, seed: u64) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-    use ndarray::array;
+    use ndarray::{array, Array2};
 
-    // sklearn 1.5.2 silhouette_score on these 8 points / labels: 0.6923775449000584
-    #[test]
-    fn matches_sklearn() {
+    /// Eight 2-D points in three clusters, with their labels: the cluster
+    /// scores' shared sklearn comparison case.
+    pub(in crate::models::cluster) fn eight_points() -> (Array2<f64>, Array1<usize>) {
         let x = array![
             [1.0, 2.0],
             [1.5, 1.8],
@@ -149,7 +149,13 @@ mod tests {
             [8.0, 2.0],
             [10.0, 2.0]
         ];
-        let l = array![0, 0, 1, 1, 0, 1, 2, 2];
+        (x, array![0, 0, 1, 1, 0, 1, 2, 2])
+    }
+
+    // sklearn 1.5.2 silhouette_score on these 8 points / labels: 0.6923775449000584
+    #[test]
+    fn matches_sklearn() {
+        let (x, l) = eight_points();
         let s = silhouette(x.view(), l.view()).unwrap();
         assert!((s - 0.6923775449000584).abs() < 1e-9, "{s}");
         // singleton cluster (point 7 alone): sklearn 0.49632134780337783

@@ -42,22 +42,17 @@ pub fn original_inputs(
         frame.rating_count.view(),
     ])?;
     let split = random_split(frame.len(), test_fraction, seed)?;
-    let mut names: Vec<String> = [
-        "actual_price",
-        "discount_percentage",
-        "rating",
-        "rating_count",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    names.extend(frame.category_columns.iter().cloned());
     scaled_split(
+        frame,
         &numeric,
-        &frame.category_dummies,
+        &[
+            "actual_price",
+            "discount_percentage",
+            "rating",
+            "rating_count",
+        ],
         frame.discounted_price.view(),
         &split,
-        names,
         seed,
     )
 }
@@ -69,18 +64,24 @@ pub(crate) fn stack(columns: &[ArrayView1<f64>]) -> Result<Array2<f64>> {
 }
 
 /// Splits, scales the numeric block with a scaler fitted on the training
-/// rows only, and appends the unscaled dummy block. The training rows are
-/// put in a seeded random order, as scikit-learn's `train_test_split`
-/// returns them: the product list is sorted by category, and Keras-style
-/// validation takes the *last* training rows.
-pub(crate) fn scaled_split<T: Clone>(
+/// rows only, and appends the frame's unscaled category dummies; the feature
+/// names are `numeric_names` followed by the category columns. The training
+/// rows are put in a seeded random order, as scikit-learn's
+/// `train_test_split` returns them: the product list is sorted by category,
+/// and Keras-style validation takes the *last* training rows.
+pub(crate) fn scaled_split<T: Clone, S: AsRef<str>>(
+    frame: &ProductFrame,
     numeric: &Array2<f64>,
-    dummies: &Array2<f64>,
+    numeric_names: &[S],
     y: ArrayView1<T>,
     split: &Split,
-    features: Vec<String>,
     seed: u64,
 ) -> Result<TrainTest<T>> {
+    let features: Vec<String> = numeric_names
+        .iter()
+        .map(|s| s.as_ref().to_string())
+        .chain(frame.category_columns.iter().cloned())
+        .collect();
     let mut train = split.train.clone();
     train.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(seed));
     let split = &Split {
@@ -88,7 +89,7 @@ pub(crate) fn scaled_split<T: Clone>(
         test: split.test.clone(),
     };
     let (num_train, num_test) = split.rows(numeric.view());
-    let (dum_train, dum_test) = split.rows(dummies.view());
+    let (dum_train, dum_test) = split.rows(frame.category_dummies.view());
     let scaler = StandardScaler::fit(num_train.view())?;
     let join = |a: Array2<f64>, b: &Array2<f64>| {
         concatenate(Axis(1), &[a.view(), b.view()])
@@ -313,15 +314,7 @@ pub fn fit_honest(
         .map_err(|e| Error::input("feature matrix", e.to_string()))?;
     let mut names = vec!["rating".to_string(), "log1p(rating_count)".to_string()];
     names.extend((1..=text_components).map(|i| format!("text_svd_{i}")));
-    names.extend(frame.category_columns.iter().cloned());
-    let data = scaled_split(
-        &numeric,
-        &frame.category_dummies,
-        log_price.view(),
-        &split,
-        names,
-        seed,
-    )?;
+    let data = scaled_split(frame, &numeric, &names, log_price.view(), &split, seed)?;
 
     let n_num = numeric.ncols();
     let mut models = Vec::new();

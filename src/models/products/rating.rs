@@ -44,24 +44,19 @@ pub fn original_inputs(
         frame.price_ratio.view(),
     ])?;
     let split = stratified_split(frame.rating_label.view(), test_fraction, seed)?;
-    let mut names: Vec<String> = [
-        "discounted_price",
-        "actual_price",
-        "discount_percentage",
-        "rating_count",
-        "price_diff",
-        "price_ratio",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    names.extend(frame.category_columns.iter().cloned());
     scaled_split(
+        frame,
         &numeric,
-        &frame.category_dummies,
+        &[
+            "discounted_price",
+            "actual_price",
+            "discount_percentage",
+            "rating_count",
+            "price_diff",
+            "price_ratio",
+        ],
         frame.rating_label.view(),
         &split,
-        names,
         seed,
     )
 }

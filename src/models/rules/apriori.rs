@@ -259,7 +259,7 @@ impl FrequentItemsets {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn names(sets: &FrequentItemsets) -> Vec<(Vec<String>, usize)> {
@@ -269,8 +269,8 @@ mod tests {
             .collect()
     }
 
-    // mlxtend's documentation example (apriori, min_support 0.6): 11 itemsets.
-    fn mlxtend_example() -> Transactions {
+    /// mlxtend's documentation example (apriori, min_support 0.6): 11 itemsets.
+    pub(in crate::models::rules) fn mlxtend_example() -> Transactions {
         Transactions::new([
             vec!["Milk", "Onion", "Nutmeg", "Kidney Beans", "Eggs", "Yogurt"],
             vec!["Dill", "Onion", "Nutmeg", "Kidney Beans", "Eggs", "Yogurt"],

@@ -256,28 +256,14 @@ impl RuleSet {
 
 #[cfg(test)]
 mod tests {
+    use super::super::apriori::tests::mlxtend_example;
     use super::super::{Apriori, Transactions};
     use super::*;
 
     fn example_rules(min_confidence: f64) -> RuleSet {
-        let tx = Transactions::new([
-            vec!["Milk", "Onion", "Nutmeg", "Kidney Beans", "Eggs", "Yogurt"],
-            vec!["Dill", "Onion", "Nutmeg", "Kidney Beans", "Eggs", "Yogurt"],
-            vec!["Milk", "Apple", "Kidney Beans", "Eggs"],
-            vec!["Milk", "Unicorn", "Corn", "Kidney Beans", "Yogurt"],
-            vec![
-                "Corn",
-                "Onion",
-                "Onion",
-                "Kidney Beans",
-                "Ice cream",
-                "Eggs",
-            ],
-        ])
-        .unwrap();
         Apriori::new()
             .min_support(0.6)
-            .fit(&tx)
+            .fit(&mlxtend_example())
             .unwrap()
             .rules(min_confidence)
             .unwrap()

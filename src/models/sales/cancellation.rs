@@ -302,16 +302,11 @@ pub fn original_vs_honest(original: &[&Evaluation], honest: &HonestCancellation)
         ],
     );
     let mut row = |e: &Evaluation, pipeline: &str| {
-        t.push_row([
-            e.model.clone(),
-            pipeline.to_string(),
-            number(e.accuracy(), 4),
-            number(e.balanced_accuracy, 4),
-            number(e.roc_auc, 4),
-            number(e.pr_auc, 4),
-            number(e.f1_positive(), 4),
-            number(e.baseline.accuracy, 4),
-        ]);
+        t.push_row(
+            [e.model.clone(), pipeline.to_string()]
+                .into_iter()
+                .chain(e.metric_cells()),
+        );
     };
     for e in original {
         row(e, "original (SMOTE before split, IDs)");

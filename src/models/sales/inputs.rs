@@ -185,6 +185,16 @@ pub struct Features {
 }
 
 impl Features {
+    /// No columns yet; [`push`](Self::push) adds them, [`assemble`](Self::assemble) builds `x`.
+    fn empty() -> Self {
+        Features {
+            x: Array2::zeros((0, 0)),
+            names: Vec::new(),
+            kinds: Vec::new(),
+            encoders: BTreeMap::new(),
+        }
+    }
+
     fn push(
         &mut self,
         columns: &mut Vec<Vec<f64>>,
@@ -231,12 +241,7 @@ impl Features {
 /// [`Error::InvalidInput`] when a column is missing or a postal code is not numeric.
 pub fn original_features(frame: &ModelFrame) -> Result<Features> {
     let rows = frame.rows();
-    let mut f = Features {
-        x: Array2::zeros((0, 0)),
-        names: Vec::new(),
-        kinds: Vec::new(),
-        encoders: BTreeMap::new(),
-    };
+    let mut f = Features::empty();
     let mut cols = Vec::new();
     let mut dummies: Vec<(String, Vec<f64>)> = Vec::new();
     for name in TEXT_COLUMNS {
@@ -449,12 +454,7 @@ pub struct HonestOptions {
 /// # Errors
 /// [`Error::InvalidInput`] when a column is missing.
 pub fn honest_features(frame: &ModelFrame, options: HonestOptions) -> Result<Features> {
-    let mut f = Features {
-        x: Array2::zeros((0, 0)),
-        names: Vec::new(),
-        kinds: Vec::new(),
-        encoders: BTreeMap::new(),
-    };
+    let mut f = Features::empty();
     let mut cols = Vec::new();
     f.push(
         &mut cols,

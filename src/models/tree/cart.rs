@@ -26,6 +26,15 @@ impl Criterion {
             Criterion::SquaredError => 2, // weighted sum and sum of squares
         }
     }
+
+    /// Predictions from leaf values per row: the class with the largest
+    /// share (as f64; ties to the lower class) or the mean.
+    pub(crate) fn predictions(self, values: &Array2<f64>) -> Array1<f64> {
+        match self {
+            Criterion::Gini { .. } => argmax_rows(values),
+            Criterion::SquaredError => values.column(0).to_owned(),
+        }
+    }
 }
 
 /// Tree settings (scikit-learn's defaults, except the ones the notebook sets).
@@ -461,11 +470,7 @@ impl DecisionTree {
     /// # Errors
     /// As [`predict_values`](Self::predict_values).
     pub fn predict(&self, x: ArrayView2<f64>) -> Result<Array1<f64>> {
-        let v = self.predict_values(x)?;
-        Ok(match self.criterion {
-            Criterion::Gini { .. } => argmax_rows(&v),
-            Criterion::SquaredError => v.column(0).to_owned(),
-        })
+        Ok(self.criterion.predictions(&self.predict_values(x)?))
     }
 
     /// Impurity decrease per feature, weighted by node weight, summing to 1
@@ -486,7 +491,7 @@ impl DecisionTree {
     }
 }
 
-pub(crate) fn argmax_rows(v: &Array2<f64>) -> Array1<f64> {
+fn argmax_rows(v: &Array2<f64>) -> Array1<f64> {
     v.rows()
         .into_iter()
         .map(|r| {

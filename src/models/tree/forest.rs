@@ -6,7 +6,7 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 
-use super::cart::{argmax_rows, check_targets, Columns, Criterion, DecisionTree, TreeParams};
+use super::cart::{check_targets, Columns, Criterion, DecisionTree, TreeParams};
 use crate::error::{Error, Result};
 
 /// Forest settings.
@@ -175,11 +175,7 @@ impl RandomForest {
     /// # Errors
     /// As [`predict_values`](Self::predict_values).
     pub fn predict(&self, x: ArrayView2<f64>) -> Result<Array1<f64>> {
-        let v = self.predict_values(x)?;
-        Ok(match self.criterion {
-            Criterion::Gini { .. } => argmax_rows(&v),
-            Criterion::SquaredError => v.column(0).to_owned(),
-        })
+        Ok(self.criterion.predictions(&self.predict_values(x)?))
     }
 
     /// Mean of the trees' normalised impurity importances, normalised to sum 1
