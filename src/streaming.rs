@@ -143,8 +143,19 @@ fn scan(path: &Path) -> Result<LazyFrame> {
 /// hash, then daily revenue with counts and lines per state.
 ///
 /// # Errors
-/// [`Error::Polars`] when the file cannot be scanned or a value cannot be cast.
+/// [`Error::Csv`] naming the file when it cannot be scanned, decompressed or
+/// cast (polars' message, e.g. "incomplete deflate stream", a missing column).
 pub fn streaming_summary(path: &Path) -> Result<ScaleSummary> {
+    summarise(path).map_err(|e| match e {
+        Error::Polars(e) => Error::Csv {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+        other => other,
+    })
+}
+
+fn summarise(path: &Path) -> Result<ScaleSummary> {
     let streaming = |lf: LazyFrame| -> Result<DataFrame> {
         Ok(lf.collect_with_engine(Engine::Streaming)?.unwrap_single())
     };

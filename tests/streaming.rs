@@ -55,3 +55,17 @@ fn a_two_times_file_cleans_to_twice_the_real_result() {
     let out = dir.path().join("zero.csv");
     assert!(write_synthetic_sales(&paths::sales_report(), &out, 0, 7).is_err());
 }
+
+#[test]
+fn damaged_input_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(paths::sales_report()).unwrap();
+    let truncated = dir.path().join("truncated.csv.gz");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let headerless = dir.path().join("headerless.csv");
+    std::fs::write(&headerless, "a,b\n1,2\n").unwrap();
+    for path in [truncated, headerless] {
+        let err = streaming_summary(&path).unwrap_err().to_string();
+        assert!(err.contains(path.to_str().unwrap()), "{err}");
+    }
+}
