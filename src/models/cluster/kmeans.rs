@@ -8,7 +8,7 @@ use ndarray::{Array1, Array2, ArrayView2, Axis};
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
 
-use super::lloyd::{assign, kmeans_plus_plus, lloyd, LloydRun, Rows};
+use super::lloyd::{assign, lloyd, plus_plus, LloydRun, Rows};
 use super::silhouette::{sample_rows, silhouette, silhouette_sampled};
 use crate::display::{number, thousands, Table};
 use crate::error::{Error, Result};
@@ -102,9 +102,9 @@ impl KMeansParams {
             return Err(Error::input("K-Means", "data contain NaN or infinity"));
         }
         let mut rng = Xoshiro256Plus::seed_from_u64(self.seed);
-        // linfa stops when the Frobenius norm of the centroid shift is below
-        // its tolerance; sklearn when the squared shift is below tol × mean
-        // variance: convert, so both stop at the same point
+        // Lloyd (as linfa) stops when the Frobenius norm of the centroid shift
+        // is below its tolerance; sklearn when the squared shift is below
+        // tol × mean variance: convert, so both stop at the same point
         let mean_variance = x.var_axis(Axis(0), 0.0).mean().unwrap_or(0.0);
         let absolute = (self.tolerance * mean_variance).sqrt().max(f64::EPSILON);
         // Best of `n_runs` starts by inertia, the starts drawn one after the
@@ -112,7 +112,7 @@ impl KMeansParams {
         let rows = Rows::new(x);
         let mut best: Option<LloydRun> = None;
         for _ in 0..self.n_runs {
-            let start = kmeans_plus_plus(x, self.k, &mut rng);
+            let start = plus_plus(&rows, self.k, &mut rng);
             let run = lloyd(&rows, start, self.max_iterations, absolute);
             if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
                 best = Some(run);

@@ -44,7 +44,12 @@ const ROWS_PER_TASK: usize = 4096;
 /// assert!((c[[0, 0]] - c[[1, 0]]).abs() > 4.0, "the second start is far from the first");
 /// ```
 pub fn kmeans_plus_plus(x: ArrayView2<f64>, k: usize, rng: &mut impl Rng) -> Array2<f64> {
-    let rows = Rows::new(x);
+    plus_plus(&Rows::new(x), k, rng)
+}
+
+/// [`kmeans_plus_plus`] on rows already laid out row-major (a fit draws
+/// several starts from the same rows).
+pub(crate) fn plus_plus(rows: &Rows, k: usize, rng: &mut impl Rng) -> Array2<f64> {
     let mut centroids = Array2::zeros((k, rows.width));
     if k == 0 || rows.len() == 0 {
         return centroids;
@@ -62,7 +67,7 @@ pub fn kmeans_plus_plus(x: ArrayView2<f64>, k: usize, rng: &mut impl Rng) -> Arr
         chosen.push(WeightedIndex::new(nearest.iter()).map_or(0, |w| w.sample(rng)));
     }
     for (c, &i) in chosen.iter().enumerate() {
-        centroids.row_mut(c).assign(&x.row(i));
+        centroids.row_mut(c).assign(&ArrayView1::from(rows.row(i)));
     }
     centroids
 }
