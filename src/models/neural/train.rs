@@ -15,12 +15,11 @@ use std::time::Instant;
 
 use candle_core::{DType, Device, Tensor, Var, D};
 use candle_nn::VarMap;
-
-use super::adam::Adam;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
+use super::adam::Adam;
 use crate::charts::{self, ChartSpec, LineSeries};
 use crate::display::{Figure, Table};
 use crate::error::{Error, Result};
