@@ -1,8 +1,9 @@
 // %% [markdown]
 // ## 7. K-Means order segments
 // The original looks for natural groups of orders with K-Means (k-means++ starts, 10 runs, seed 42;
-// this crate's Lloyd loop, tested to match linfa-clustering's fits, ~5× faster), on 14 columns: the codes of Style, Category, Size, state and promotion,
-// Qty (these six standardised), B2B and the 7 dummies.
+// this crate's Lloyd loop, tested to match linfa-clustering's fits, ~5× faster), on 14 columns:
+// the codes of Style, Category, Size, state and promotion, Qty (these six standardised), B2B and
+// the 7 dummies.
 // %%
 // the clustering matrix (113,670 × 14)
 let seg = segments::segment_inputs(&original.features)?;
