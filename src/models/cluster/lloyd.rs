@@ -203,11 +203,7 @@ fn update_centroids(x: &Rows, old: &Array2<f64>, labels: &[usize]) -> Array2<f64
         sum.iter_mut().zip(row).for_each(|(s, v)| *s += v);
         counts[label] += 1;
     }
-    let mut centroids = Array2::from_shape_vec(old.raw_dim(), sums)
-        .unwrap_or_else(|_| Array2::zeros(old.raw_dim()));
-    centroids += old;
-    for (mut centroid, &count) in centroids.rows_mut().into_iter().zip(&counts) {
-        centroid /= count as f64;
-    }
-    centroids
+    Array2::from_shape_fn(old.raw_dim(), |(c, j)| {
+        (sums[c * width + j] + old[[c, j]]) / counts[c] as f64
+    })
 }
