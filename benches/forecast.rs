@@ -4,10 +4,9 @@
 
 mod common;
 
-use amazon_sales::data::sales;
-use amazon_sales::models::forecast::{
-    adf_test, daily_revenue, RevenueDefinition, SarimaOrder, SarimaParams, Trend,
-};
+use amazon_sales::ml::forecast::{adf_test, SarimaOrder, SarimaParams, Trend};
+use amazon_sales::sales;
+use amazon_sales::sales::revenue::{daily_revenue, RevenueDefinition};
 
 fn main() {
     let stages = ["adf_log_revenue", "sarima_fit_train", "sarima_fit_full"];

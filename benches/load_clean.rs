@@ -3,7 +3,8 @@
 
 mod common;
 
-use amazon_sales::data::{products, quality::quality_report, sales};
+use amazon_sales::data::quality::quality_report;
+use amazon_sales::{products, sales};
 
 fn main() {
     let stages = ["sales_load_clean", "products_load_clean", "sales_quality"];

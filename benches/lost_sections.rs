@@ -6,9 +6,11 @@
 
 mod common;
 
-use amazon_sales::data::{products, sales};
-use amazon_sales::models::rules::{Apriori, OrderBaskets, ProductBands};
-use amazon_sales::models::sentiment::SentimentParams;
+use amazon_sales::ml::rules::Apriori;
+use amazon_sales::products::bands::ProductBands;
+use amazon_sales::products::sentiment::SentimentParams;
+use amazon_sales::sales::baskets::OrderBaskets;
+use amazon_sales::{products, sales};
 
 fn main() {
     let stages = ["apriori_products", "apriori_orders", "cnn_epoch"];

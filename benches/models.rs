@@ -17,13 +17,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use amazon_sales::data::sales;
-use amazon_sales::models::classify::{BinaryClassifier, ForestClassifier};
-use amazon_sales::models::cluster::KMeansParams;
-use amazon_sales::models::sales::cancellation::forest_params;
-use amazon_sales::models::sales::inputs::ModelFrame;
-use amazon_sales::models::sales::inputs::{original_inputs, OriginalInputs};
-use amazon_sales::models::sales::segments::segment_inputs;
+use amazon_sales::ml::classify::{BinaryClassifier, ForestClassifier};
+use amazon_sales::ml::cluster::KMeansParams;
+use amazon_sales::sales;
+use amazon_sales::sales::cancellation::forest_params;
+use amazon_sales::sales::inputs::ModelFrame;
+use amazon_sales::sales::inputs::{original_inputs, OriginalInputs};
+use amazon_sales::sales::segments::segment_inputs;
 use amazon_sales::Result;
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
@@ -130,8 +130,8 @@ fn main() -> Result<()> {
                 let rf = ForestClassifier::fit(x_train.view(), y_train.view(), None, &params)
                     .expect("fit");
                 let pred = rf.predict(x_test.view()).expect("predict");
-                let acc =
-                    amazon_sales::eval::accuracy(y_test.view(), pred.view()).expect("accuracy");
+                let acc = amazon_sales::ml::metrics::accuracy(y_test.view(), pred.view())
+                    .expect("accuracy");
                 format!("{} test rows, accuracy {acc:.3}", x_test.nrows())
             });
         }

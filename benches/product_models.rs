@@ -4,9 +4,9 @@
 
 mod common;
 
-use amazon_sales::data::products;
-use amazon_sales::models::neural::{MlpParams, TrainParams};
-use amazon_sales::models::products::{build_space, price, ProductFrame, RatingSource, SpaceParams};
+use amazon_sales::ml::neural::{MlpParams, TrainParams};
+use amazon_sales::products;
+use amazon_sales::products::{build_space, price, ProductFrame, RatingSource, SpaceParams};
 
 fn frame() -> ProductFrame {
     let mut cleaned = products::load_clean().expect("load");

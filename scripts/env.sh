@@ -6,7 +6,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EVCXR_VERSION=0.22.0
 TOOLS="${AMAZON_SALES_TOOLS:-$ROOT/.tools}"          # evcxr_jupyter, kernelspec, evcxr build cache
 VENV="${AMAZON_SALES_VENV:-$ROOT/.venv}"             # python + jupyter
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+# One build shared by cargo (tests, benches, the scale binary) and the evcxr
+# notebook session: the session compiles in $TOOLS/evcxr/session with
+# RUSTFLAGS=-Cprefer-dynamic and an explicit --target, so cargo here does the
+# same in the same directory (and Cargo.toml's dev profile matches evcxr's).
+# polars, candle and linfa are then compiled once, not twice.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS/evcxr/session/target}"
+export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
+export RUSTFLAGS="-Cprefer-dynamic"
 export JUPYTER_PATH="$TOOLS/share/jupyter"
 export JUPYTER_CONFIG_DIR="$TOOLS/jupyter-config"
 export JUPYTER_DATA_DIR="$TOOLS/share/jupyter"

@@ -14,6 +14,7 @@ Section files use the percent format: `// %% [markdown]` starts a markdown
 cell (its lines start with `// `), `// %%` starts a code cell.
 """
 import json
+import re
 import pathlib
 import sys
 
@@ -87,6 +88,12 @@ def cmd_build(args):
     return 0
 
 
+# A cell whose value printed as `()` or as a struct's Debug text (`Figure { title: ..`,
+# `Table { ..`, `KMeansResult { ..`) rendered nothing useful: its value has no
+# rich display, or the cell ended in a statement.
+DEBUG_DUMP = re.compile(r"^(\(\)|[A-Z][A-Za-z0-9_]*(<[^>]*>)? \{)")
+
+
 def problems(path):
     nb = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
     found = []
@@ -106,6 +113,10 @@ def problems(path):
                 text = "".join(out.get("text", ""))
                 if "panicked at" in text:
                     found.append(f"{label}: panic: {text.strip()[:300]}")
+            elif out.get("output_type") in ("execute_result", "display_data"):
+                plain = "".join(out.get("data", {}).get("text/plain", ""))
+                if DEBUG_DUMP.match(plain.strip()):
+                    found.append(f"{label}: unrendered value (a Debug dump, not a table or chart): {plain.strip()[:120]}")
     return found
 
 

@@ -6,6 +6,10 @@
 
 use std::path::PathBuf;
 
+/// The error of another crate (linfa, candle, statrs, plotters) kept as the
+/// cause of an [`Error::Model`] or [`Error::Chart`], so `source()` reaches it.
+pub type SourceError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Result alias used by every fallible function in the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -63,12 +67,20 @@ pub enum Error {
     /// An error raised inside polars.
     #[error(transparent)]
     Polars(#[from] polars::error::PolarsError),
-    /// An error raised inside a linfa estimator.
-    #[error("model error: {0}")]
-    Model(String),
-    /// A chart could not be drawn.
-    #[error("chart error: {0}")]
-    Chart(String),
+    /// An error raised inside a model: by the crate behind it (linfa,
+    /// candle, statrs, ndarray) or by the model's own consistency checks.
+    #[error("{context}: {source}")]
+    Model {
+        context: &'static str,
+        #[source]
+        source: SourceError,
+    },
+    /// A chart could not be drawn (a plotters or statrs error).
+    #[error("chart: {source}")]
+    Chart {
+        #[source]
+        source: SourceError,
+    },
 }
 
 impl Error {
@@ -87,10 +99,26 @@ impl Error {
             reason: reason.into(),
         }
     }
+
+    /// Shorthand for [`Error::Model`]: `source` may be another crate's error
+    /// or a message (`&str`, `String`).
+    ///
+    /// ```
+    /// use std::error::Error as _;
+    /// let e = amazon_sales::Error::model("K-Means", "made no run");
+    /// assert_eq!(e.to_string(), "K-Means: made no run");
+    /// assert!(e.source().is_some());
+    /// ```
+    pub fn model(context: &'static str, source: impl Into<SourceError>) -> Self {
+        Error::Model {
+            context,
+            source: source.into(),
+        }
+    }
 }
 
 impl From<linfa::Error> for Error {
     fn from(e: linfa::Error) -> Self {
-        Error::Model(e.to_string())
+        Error::model("linfa", e)
     }
 }

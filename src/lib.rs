@@ -27,36 +27,36 @@ pub mod data;
 pub mod display;
 pub mod eda;
 pub mod error;
-pub mod eval;
 pub mod frame;
-pub mod models;
+pub mod ml;
 pub mod paths;
+pub mod products;
+pub mod sales;
 pub mod stats;
-pub mod streaming;
 
 pub use error::{Error, Result};
 
 /// Everything a notebook needs, in one `use amazon_sales::prelude::*;`.
 ///
 /// polars is re-exported so notebooks never add their own `:dep polars`
-/// (a second copy breaks frames shared between cells, see TOOLCHAIN.md).
+/// (a second copy breaks frames shared between cells: each copy of polars
+/// has its own hash seed).
 pub mod prelude {
     pub use crate::charts::{self, ChartSpec, LineSeries, ScatterGroup};
     pub use crate::data::cleaning::CleaningReport;
     pub use crate::data::quality::quality_report;
-    pub use crate::data::{products, sales};
     pub use crate::display::{number, percent, thousands, Figure, FigureGrid, Table};
     pub use crate::eda;
     pub use crate::error::{Error, Result};
     pub use crate::frame::{f64_values, str_values};
-    pub use crate::models::classify::Evaluation;
-    pub use crate::models::forecast;
-    pub use crate::models::regress::RegressionEval;
-    pub use crate::models::sales::amount::{self as amount_models, AmountModel};
-    pub use crate::models::sales::cancellation::{self, Classifier};
-    pub use crate::models::sales::inputs::{self as model_inputs, ModelFrame};
-    pub use crate::models::sales::segments;
+    pub use crate::ml::classify::Evaluation;
+    pub use crate::ml::forecast;
+    pub use crate::ml::regress::RegressionEval;
     pub use crate::paths;
+    pub use crate::sales::amount::AmountModel;
+    pub use crate::sales::cancellation::Classifier;
+    pub use crate::sales::inputs::ModelFrame;
+    pub use crate::{products, sales};
     pub use polars;
     pub use polars::prelude::{col, lit, DataFrame, IntoLazy};
 }

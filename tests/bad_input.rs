@@ -4,8 +4,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use amazon_sales::data::{products, sales};
 use amazon_sales::Error;
+use amazon_sales::{products, sales};
 
 /// The header and first `rows` data lines of a real data set, as text.
 fn sample(path: &Path, rows: usize) -> String {

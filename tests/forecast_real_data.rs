@@ -2,11 +2,11 @@
 //! SARIMA, the weekly alternative, test-period scores and the dated forecast.
 
 use amazon_sales::data::dates::days_from_mdy;
-use amazon_sales::data::sales;
-use amazon_sales::models::forecast::{
-    adf_test, daily_revenue, evaluation, select_by_aic, RevenueDefinition, SarimaOrder,
-    SarimaParams, Trend,
+use amazon_sales::ml::forecast::{
+    adf_test, evaluation, select_by_aic, SarimaOrder, SarimaParams, Trend,
 };
+use amazon_sales::sales;
+use amazon_sales::sales::revenue::{daily_revenue, RevenueDefinition};
 
 #[test]
 fn daily_revenue_pipeline_on_real_data() {
@@ -41,7 +41,7 @@ fn daily_revenue_pipeline_on_real_data() {
     let fit = SarimaParams::new(SarimaOrder::new((1, 0, 1), (1, 1, 1, 14)))
         .fit(&train.values)
         .unwrap();
-    let (pred, _) = fit.predict(test.len());
+    let pred = fit.predict(test.dates[0], test.len(), &[]).unwrap().point;
     let sarima = evaluation::score("SARIMA original", &test.values, &pred).unwrap();
     // The original printed RMSE 0.24 (statsmodels: 0.24218888545547373).
     assert!((sarima.rmse_log - 0.2422).abs() < 0.005, "{sarima:?}");
@@ -51,8 +51,12 @@ fn daily_revenue_pipeline_on_real_data() {
     let wfit = SarimaParams::new(weekly.best.order)
         .fit(&train.values)
         .unwrap();
-    let weekly_score =
-        evaluation::score("weekly", &test.values, &wfit.predict(test.len()).0).unwrap();
+    let weekly_score = evaluation::score(
+        "weekly",
+        &test.values,
+        &wfit.predict(test.dates[0], test.len(), &[]).unwrap().point,
+    )
+    .unwrap();
     println!(
         "original {sarima:?}\nnaive {naive:?}\nweekly {:?} {weekly_score:?}",
         weekly.best.order.label()
@@ -63,7 +67,7 @@ fn daily_revenue_pipeline_on_real_data() {
     let full = SarimaParams::new(SarimaOrder::new((1, 0, 1), (1, 1, 1, 14)))
         .fit(&y.values)
         .unwrap();
-    let f = full.forecast(y.span().1 + 1, 60, &[0.8, 0.95]).unwrap();
+    let f = full.predict(y.span().1 + 1, 60, &[0.8, 0.95]).unwrap();
     assert_eq!(f.dates[0], days_from_mdy(2022, 6, 30).unwrap());
     // statsmodels 0.14.4 on all 91 days: params [0.9435, -0.1905, -0.2894, -0.1532, 0.0141],
     // AIC -76.549, BIC -65.994; expm1 forecast 06-30 467,744 with 95 % interval 370,636..590,293.

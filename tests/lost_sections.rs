@@ -2,9 +2,11 @@
 //! analysis on the real data. Reference figures come from mlxtend 0.23.3 /
 //! pandas 2.2.3 runs on the same CSVs (see each test).
 
-use amazon_sales::data::{products, sales};
-use amazon_sales::models::rules::{Apriori, OrderBaskets, ProductBands, RATING_ITEMS};
-use amazon_sales::models::sentiment::SentimentParams;
+use amazon_sales::ml::rules::Apriori;
+use amazon_sales::products::bands::{ProductBands, RATING_ITEMS};
+use amazon_sales::products::sentiment::SentimentParams;
+use amazon_sales::sales::baskets::OrderBaskets;
+use amazon_sales::{products, sales};
 
 #[test]
 fn product_apriori_matches_mlxtend() {
@@ -97,18 +99,22 @@ fn cnn_finds_negative_reviews() {
     );
     assert!(r.macro_f1() > r.baseline_report.macro_avg.f1);
     let mut over = SentimentParams::new();
-    over.balance = amazon_sales::models::sentiment::Balance::Oversample;
+    over.balance = amazon_sales::products::sentiment::Balance::Oversample;
     let o = over.run(&p, "rating").unwrap();
     println!(
         "{}",
-        amazon_sales::models::sentiment::comparison_table(&[("weights", &r), ("oversampling", &o)])
+        amazon_sales::products::sentiment::comparison_table(&[
+            ("weights", &r),
+            ("oversampling", &o)
+        ])
     );
     assert!(o.negative_recall() > 0.2 && o.macro_f1() > o.baseline_report.macro_avg.f1);
 }
 
 #[test]
 fn improved_kmeans_reaches_the_claimed_silhouette() {
-    use amazon_sales::models::product_segments::{compare_variants, Scaling, SegmentParams};
+    use amazon_sales::ml::scale::ScaleMethod;
+    use amazon_sales::products::segments::{compare_variants, SegmentParams};
     let p = products::load_clean().unwrap().products;
     let seg = SegmentParams::new().fit(&p).unwrap();
     println!("{}\n{}", seg.profile_table(), seg.recommendations());
@@ -129,8 +135,8 @@ fn improved_kmeans_reaches_the_claimed_silhouette() {
         SegmentParams::new().features(&["discounted_price", "rating", "rating_count"]),
         SegmentParams::new()
             .features(&["discounted_price", "rating", "rating_count"])
-            .scaling(Scaling::Standard),
-        SegmentParams::new().scaling(Scaling::Standard),
+            .scaling(ScaleMethod::Standard),
+        SegmentParams::new().scaling(ScaleMethod::Standard),
         SegmentParams::new().log(true),
     ];
     let t = compare_variants(&p, &variants).unwrap();
@@ -148,8 +154,8 @@ fn improved_kmeans_reaches_the_claimed_silhouette() {
 
 #[test]
 fn bad_input_gives_typed_errors() {
-    use amazon_sales::models::rules::Transactions;
-    use amazon_sales::models::vocab::Vocabulary;
+    use amazon_sales::ml::rules::Transactions;
+    use amazon_sales::ml::vocab::Vocabulary;
     use amazon_sales::Error;
     let none: Vec<Vec<&str>> = Vec::new();
     assert!(matches!(

@@ -52,3 +52,37 @@ fn panic_fails() {
         r#"[{"output_type": "stream", "name": "stdout", "text": ["thread panicked at src/lib.rs:1:1\n"]}]"#
     ));
 }
+
+#[test]
+fn debug_dump_of_a_value_fails() {
+    for dump in [
+        r#"Figure { title: \"Monthly revenue\", svg: \"<svg\" }"#,
+        r#"Table { title: \"Top 10\", rows: [] }"#,
+        r#"SentimentResult { accuracy: 0.7 }"#,
+        "()",
+    ] {
+        let outputs = format!(
+            r#"[{{"output_type": "execute_result", "execution_count": 1, "metadata": {{}}, "data": {{"text/plain": ["{dump}"]}}}}]"#
+        );
+        assert!(!scan(&outputs), "passed {dump}");
+    }
+}
+
+#[test]
+fn plain_values_and_rich_outputs_pass() {
+    for text in ["42", "shape: (5, 3)", "\"some text\"", "[1, 2, 3]"] {
+        let outputs = format!(
+            r#"[{{"output_type": "execute_result", "execution_count": 1, "metadata": {{}}, "data": {{"text/plain": [{}]}}}}]"#,
+            json_string(text)
+        );
+        assert!(scan(&outputs), "failed {text}");
+    }
+    assert!(scan(
+        r#"[{"output_type": "display_data", "metadata": {}, "data": {"text/html": ["<table></table>"], "text/plain": ["Top 10"]}}]"#
+    ));
+}
+
+/// A JSON string literal of `s` (quotes and backslashes escaped).
+fn json_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}

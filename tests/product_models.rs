@@ -6,12 +6,10 @@
 //! 0.4971, DB 0.6894, sizes 931/336/127; Ward k=3 silhouette 0.4218, DB 0.747,
 //! sizes 683/587/124; linear R² 0.8515; 1,045 of 1,394 rows rated ≥ 4.0.
 
-use amazon_sales::data::products;
-use amazon_sales::models::neural::{MlpParams, TrainParams};
-use amazon_sales::models::products::{
-    build_space, price, rating, ProductFrame, RatingSource, SpaceParams,
-};
-use amazon_sales::models::text::TfidfParams;
+use amazon_sales::ml::neural::{MlpParams, TrainParams};
+use amazon_sales::ml::text::TfidfParams;
+use amazon_sales::products;
+use amazon_sales::products::{build_space, price, rating, ProductFrame, RatingSource, SpaceParams};
 use amazon_sales::Error;
 
 fn frame(source: RatingSource) -> ProductFrame {

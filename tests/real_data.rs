@@ -1,9 +1,9 @@
 //! Integration tests on the real data in data/raw: the counts the original printed.
 
-use amazon_sales::data::{products, quality::quality_report, sales};
-use amazon_sales::eda;
+use amazon_sales::data::quality::quality_report;
 use amazon_sales::frame::f64_values;
 use amazon_sales::paths;
+use amazon_sales::{products, sales};
 
 #[test]
 fn sales_report_loads_and_cleans_as_the_original() {
@@ -46,13 +46,13 @@ fn states_are_normalised_with_their_own_count() {
 #[test]
 fn sales_eda_matches_the_recomputed_figures() {
     let df = sales::load_clean().unwrap().frame;
-    let top = eda::sales::cancelled_by_state(&df, "ship-state", 10).unwrap();
+    let top = sales::eda::cancelled_by_state(&df, "ship-state", 10).unwrap();
     assert_eq!(top[0], ("MAHARASHTRA".to_string(), 2_966.0));
     assert_eq!(top[9], ("Gujarat".to_string(), 591.0));
-    let monthly = eda::sales::monthly_revenue(&df, false).unwrap();
+    let monthly = sales::eda::monthly_revenue(&df, false).unwrap();
     let april = monthly.iter().find(|m| m.0 == "2022-04").unwrap().1;
     assert!((april - 28_831_249.0).abs() < 1.0, "April {april}");
-    let groups = eda::sales::amount_by_status_group(&df).unwrap();
+    let groups = sales::eda::amount_by_status_group(&df).unwrap();
     let lost = groups.iter().find(|g| g.0 == "Damaged/Lost").unwrap();
     assert_eq!(lost.1.len(), 4);
 }
@@ -88,11 +88,11 @@ fn product_list_loads_with_quirks_fixed() {
 fn product_eda_reproduces_the_original_then_corrects_it() {
     let cleaned = products::load_clean().unwrap();
     let p = &cleaned.products;
-    let original = eda::products::most_reviewed_original(p, 10).unwrap();
+    let original = products::eda::most_reviewed_original(p, 10).unwrap();
     assert_eq!(original[0].rating_count, 853_945.0);
-    let dedup = eda::products::most_reviewed_dedup(p, 10).unwrap();
+    let dedup = products::eda::most_reviewed_dedup(p, 10).unwrap();
     assert_eq!(dedup[0].rating_count, 426_973.0);
-    let by_cat = eda::products::mean_rating_by_category(p).unwrap();
+    let by_cat = products::eda::mean_rating_by_category(p).unwrap();
     assert_eq!(by_cat[0].0, "OfficeProducts");
     let mut report = cleaned.report.clone();
     let trimmed = products::trim_price_outliers(p, &mut report).unwrap();

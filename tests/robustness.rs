@@ -5,8 +5,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use amazon_sales::data::{products, sales};
 use amazon_sales::Error;
+use amazon_sales::{products, sales};
 use proptest::prelude::*;
 
 fn sample(path: &Path, rows: usize) -> Vec<u8> {

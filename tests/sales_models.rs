@@ -4,9 +4,9 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use amazon_sales::data::sales;
-use amazon_sales::models::sales::cancellation::{fit_classifier, Classifier};
-use amazon_sales::models::sales::inputs::{original_inputs, ModelFrame, OriginalInputs};
+use amazon_sales::sales;
+use amazon_sales::sales::cancellation::{fit_classifier, Classifier};
+use amazon_sales::sales::inputs::{original_inputs, ModelFrame, OriginalInputs};
 
 fn frame() -> &'static ModelFrame {
     static FRAME: OnceLock<ModelFrame> = OnceLock::new();
@@ -68,7 +68,7 @@ fn original_classifiers_reproduce_the_notebook() {
 
 #[test]
 fn amount_regressions_reproduce_the_notebook_and_the_honest_split_drops() {
-    use amazon_sales::models::sales::amount::{fit_amount, honest_amount, AmountModel};
+    use amazon_sales::sales::amount::{fit_amount, honest_amount, AmountModel};
     let data = &original().regression;
     for (which, target) in [
         (AmountModel::Linear, 0.34),
@@ -95,21 +95,21 @@ fn amount_regressions_reproduce_the_notebook_and_the_honest_split_drops() {
 
 #[test]
 fn honest_cancellation_reports_the_real_rate() {
-    use amazon_sales::models::sales::cancellation::honest_cancellation;
+    use amazon_sales::sales::cancellation::honest_cancellation;
     let t = Instant::now();
     let h = honest_cancellation(frame(), 42).expect("honest");
     println!("{}", h.table());
     println!("({:.1?})", t.elapsed());
     assert_eq!(h.test_rows.0, 22_734);
     assert!((h.test_rows.1 - 0.0495).abs() < 0.001);
-    let forest = h.forest().expect("forest");
+    let forest = h.forest().unwrap();
     assert!(forest.evaluation.baseline.accuracy > 0.95);
     assert!(h.forest_without_promotion.evaluation.roc_auc < forest.evaluation.roc_auc);
 }
 
 #[test]
 fn kmeans_segments_match_the_original() {
-    use amazon_sales::models::sales::segments::{profiles, segment_inputs};
+    use amazon_sales::sales::segments::{profiles, segment_inputs};
     let s = segment_inputs(&original().features).expect("inputs");
     assert_eq!(s.x.dim(), (113_670, 14));
     let t = Instant::now();
@@ -138,9 +138,9 @@ fn kmeans_segments_match_the_original() {
 
 #[test]
 fn bad_parameters_are_typed_errors() {
-    use amazon_sales::models::classify::LogisticParams;
-    use amazon_sales::models::cluster::KMeansParams;
-    use amazon_sales::models::sample::random_split;
+    use amazon_sales::ml::classify::LogisticParams;
+    use amazon_sales::ml::cluster::KMeansParams;
+    use amazon_sales::ml::split::random_split;
     use amazon_sales::Error;
     use ndarray::{array, Array1, Array2};
     assert!(matches!(
@@ -153,7 +153,7 @@ fn bad_parameters_are_typed_errors() {
     ));
     let empty = Array2::<f64>::zeros((0, 2));
     let none = Array1::<usize>::zeros(0);
-    let lr = LogisticParams::new(amazon_sales::models::classify::Penalty::L2);
+    let lr = LogisticParams::new(amazon_sales::ml::classify::Penalty::L2);
     assert!(matches!(
         lr.fit(empty.view(), none.view()),
         Err(Error::InvalidInput { .. })

@@ -4,9 +4,9 @@
 
 use std::io::Read;
 
-use amazon_sales::data::sales;
 use amazon_sales::paths;
-use amazon_sales::streaming::{streaming_summary, write_synthetic_sales, ScaleSummary};
+use amazon_sales::sales;
+use amazon_sales::sales::scale::{streaming_summary, write_synthetic_sales, ScaleSummary};
 
 fn revenue(s: &ScaleSummary) -> f64 {
     s.daily_revenue.iter().map(|d| d.1).sum()
@@ -22,7 +22,7 @@ fn streaming_cleaning_matches_the_eager_cleaning_on_the_real_file() {
     assert_eq!(gz.lines_by_state.len(), 37);
 
     let eager = sales::load_clean().unwrap().frame;
-    let monthly = amazon_sales::eda::sales::monthly_revenue(&eager, true).unwrap();
+    let monthly = amazon_sales::sales::eda::monthly_revenue(&eager, true).unwrap();
     let eager_total: f64 = monthly.iter().map(|m| m.1).sum();
     assert!((eager_total - revenue(&gz)).abs() < 1e-3 * eager_total);
 

@@ -1,12 +1,21 @@
 //! `cargo run --bin scale -- generate N` writes data/interim/sales_Nx.csv.gz (N × the real rows);
 //! `cargo run --bin scale -- run N` runs the streaming pipeline on it, prints rows/s and
 //! peak memory, and checks the result against N × the real file's.
+//!
+//! Bad arguments print the usage and exit 2; a failed run prints the error
+//! (its `Display` text and causes) and exits 1.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use amazon_sales::{paths, streaming};
+use std::process::ExitCode;
+
+use amazon_sales::sales::scale as streaming;
+use amazon_sales::{paths, Error};
+
+const USAGE: &str =
+    "usage: scale generate N | scale run N   (N: a whole number ≥ 1, the size factor)";
 
 /// A field of /proc/self/status in MiB (NaN where there is no /proc).
 fn status_mb(field: &str) -> f64 {
@@ -39,20 +48,41 @@ fn sample_peak_anon() -> impl FnOnce() -> f64 {
     }
 }
 
-fn main() -> amazon_sales::Result<()> {
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (command, factor) = match args.as_slice() {
-        [c, n] => (
-            c.as_str(),
-            n.parse::<usize>().map_err(|_| {
-                amazon_sales::Error::param("N", format!("{n} is not a whole number"))
-            })?,
-        ),
-        _ => {
-            println!("usage: scale generate N | scale run N");
-            return Ok(());
+        [h] if h == "-h" || h == "--help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
         }
+        [c, n] if c == "generate" || c == "run" => match n.parse::<usize>() {
+            Ok(factor) if factor >= 1 => (c.as_str(), factor),
+            _ => return usage_error(&format!("N must be a whole number ≥ 1, got {n:?}")),
+        },
+        [c, _] => return usage_error(&format!("unknown command {c:?} (generate or run)")),
+        _ => return usage_error("expected a command and N"),
     };
+    match run(command, factor) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("scale: {e}");
+            let mut cause = std::error::Error::source(&e);
+            while let Some(c) = cause {
+                eprintln!("  caused by: {c}");
+                cause = c.source();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("scale: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// `generate` writes the N× file; anything else (`main` passes only "run") runs it.
+fn run(command: &str, factor: usize) -> amazon_sales::Result<()> {
     let file = paths::project_root()
         .join("data")
         .join("interim")
@@ -67,7 +97,7 @@ fn main() -> amazon_sales::Result<()> {
                 start.elapsed().as_secs_f64()
             );
         }
-        "run" => {
+        _ => {
             let peak_anon = sample_peak_anon();
             let summary = streaming::streaming_summary(&file)?;
             let secs = start.elapsed().as_secs_f64();
@@ -94,13 +124,12 @@ fn main() -> amazon_sales::Result<()> {
                 if agrees { "yes" } else { "NO" }
             );
             if !agrees {
-                return Err(amazon_sales::Error::input(
+                return Err(Error::input(
                     "scale",
                     format!("the {factor}× result is not {factor} × the real file's"),
                 ));
             }
         }
-        other => println!("unknown command {other}; use generate or run"),
     }
     Ok(())
 }

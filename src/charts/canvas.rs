@@ -66,7 +66,10 @@ pub(crate) fn numeric_mesh(
 pub(crate) fn legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
     chart: &mut ChartContext<'a, DB, CT>,
     position: SeriesLabelPosition,
-) -> Result<()> {
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
     chart
         .configure_series_labels()
         .position(position)
@@ -231,7 +234,7 @@ mod rendered {
         assert!(t.contains(&"120,000".to_string()), "{t:?}");
 
         let x: Vec<f64> = (0..40).map(|i| (i as f64).sin()).collect();
-        let acf = crate::models::forecast::acf(&x, 10).unwrap();
+        let acf = crate::ml::forecast::acf(&x, 10).unwrap();
         let t = ticks(&correlogram(&ChartSpec::new("acf"), &acf).unwrap());
         assert!(t.contains(&"-0.2".to_string()), "{t:?}");
 

@@ -6,13 +6,13 @@ use super::canvas::{axes, numeric_mesh, render};
 use super::spec::{chart_err, color, ChartSpec};
 use crate::display::Figure;
 use crate::error::{Error, Result};
-use crate::models::forecast::Correlogram;
+use crate::ml::forecast::Correlogram;
 
 /// Stems at lags 1..=n (lag 0 omitted, it is always 1) and the band ±half-width.
 ///
 /// ```
 /// use amazon_sales::charts::{correlogram, ChartSpec};
-/// use amazon_sales::models::forecast::acf;
+/// use amazon_sales::ml::forecast::acf;
 /// let x: Vec<f64> = (0..40).map(|i| (i as f64).sin()).collect();
 /// let fig = correlogram(&ChartSpec::new("ACF"), &acf(&x, 10).unwrap()).unwrap();
 /// assert!(fig.svg().contains("<svg"));

@@ -9,14 +9,14 @@ use super::spec::{chart_err, color, finite_range, padded, ChartSpec};
 use crate::data::dates::iso_date;
 use crate::display::Figure;
 use crate::error::Result;
-use crate::models::forecast::Forecast;
+use crate::ml::forecast::Forecast;
 
 /// Draws `history` (x = days since 1970-01-01), then `forecast` with its
 /// intervals (widest first, lighter), and `actual` if given.
 ///
 /// ```
 /// use amazon_sales::charts::{forecast_band, ChartSpec};
-/// use amazon_sales::models::forecast::Forecast;
+/// use amazon_sales::ml::forecast::Forecast;
 /// let f = Forecast::gaussian(19_174, vec![13.6, 13.7], vec![0.1, 0.2], &[0.8, 0.95]).unwrap();
 /// let fig = forecast_band(&ChartSpec::new("Forecast"), &[(19_172.0, 13.5), (19_173.0, 13.4)], &f, None).unwrap();
 /// assert!(fig.svg().contains("95 % interval"));

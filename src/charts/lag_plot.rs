@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::canvas::{render, tick_label};
 use super::spec::{chart_err, color, finite_range, padded, ChartSpec};
-use crate::display::Figure;
+use crate::display::{Figure, FigureGrid};
 use crate::error::{Error, Result};
 use crate::stats::pearson;
 
@@ -101,4 +101,16 @@ pub fn lag_plot(spec: &ChartSpec, y: &[f64], lag: usize) -> Result<Figure> {
             .map_err(chart_err)?;
         Ok(())
     })
+}
+
+/// One [`lag_plot`] per lag, side by side (R-107's grid).
+///
+/// # Errors
+/// As [`lag_plot`], for the first lag that fails.
+pub fn lag_plots(spec: &ChartSpec, y: &[f64], lags: &[usize]) -> Result<FigureGrid> {
+    let figures = lags
+        .iter()
+        .map(|&k| lag_plot(spec, y, k))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(FigureGrid::new(figures))
 }

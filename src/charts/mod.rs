@@ -25,7 +25,7 @@ pub use dendrogram::{dendrogram, Merge};
 pub use forecast_band::forecast_band;
 pub use heatmap::heatmap;
 pub use histogram::{histogram, histogram_counts};
-pub use lag_plot::{lag_correlation, lag_plot};
+pub use lag_plot::{lag_correlation, lag_plot, lag_plots};
 pub use line::{line, line_categories, LineSeries};
 pub use pie::pie;
 pub use qq::qq_plot;

@@ -35,7 +35,7 @@ pub fn qq_plot(spec: &ChartSpec, values: &[f64]) -> Result<Figure> {
         return Err(Error::input("chart", "Q-Q plot: the values have no spread"));
     }
     v.sort_by(f64::total_cmp);
-    let normal = Normal::new(0.0, 1.0).map_err(|e| Error::Chart(e.to_string()))?;
+    let normal = Normal::new(0.0, 1.0).map_err(chart_err)?;
     let pts: Vec<(f64, f64)> = v
         .iter()
         .enumerate()

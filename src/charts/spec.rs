@@ -71,9 +71,11 @@ pub fn color(i: usize) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
 
-/// Maps any plotters error into [`Error::Chart`].
-pub(crate) fn chart_err<E: std::fmt::Display>(e: E) -> Error {
-    Error::Chart(e.to_string())
+/// Maps a plotters (or statrs) error into [`Error::Chart`], kept as its source.
+pub(crate) fn chart_err<E: std::error::Error + Send + Sync + 'static>(e: E) -> Error {
+    Error::Chart {
+        source: Box::new(e),
+    }
 }
 
 /// Range `lo..hi` padded by 5 % (and widened when flat) so marks do not touch the frame.

@@ -8,7 +8,7 @@ use super::canvas::render;
 use super::spec::{chart_err, ChartSpec};
 use crate::display::{number, thousands, Figure};
 use crate::error::{Error, Result};
-use crate::models::tree::{DecisionTree, Node};
+use crate::ml::tree::{DecisionTree, Node};
 
 /// Draws the nodes of `tree` down to `max_depth` (root = 0). Each box shows
 /// the split rule, the impurity, the samples and the class shares; boxes are
@@ -16,7 +16,7 @@ use crate::models::tree::{DecisionTree, Node};
 ///
 /// ```
 /// use amazon_sales::charts::{tree_diagram, ChartSpec};
-/// use amazon_sales::models::tree::{Criterion, DecisionTree, TreeParams};
+/// use amazon_sales::ml::tree::{Criterion, DecisionTree, TreeParams};
 /// use ndarray::array;
 /// let x = array![[1.0], [2.0], [3.0], [4.0]];
 /// let t = DecisionTree::fit(x.view(), array![0.0, 0.0, 1.0, 1.0].view(), None, Criterion::Gini { n_classes: 2 }, &TreeParams::default())?;

@@ -15,8 +15,8 @@ FigureGrid::new(vec![
 // The original compares cancelled and other orders by state and by Amount.
 // %%
 // top-10 states by cancelled lines, raw spellings (as the original) and canonical names
-let raw_states = eda::sales::cancelled_by_state(&df, "ship-state", 10)?;
-let canonical_states = eda::sales::cancelled_by_state(&df, "state", 10)?;
+let raw_states = sales::eda::cancelled_by_state(&df, "ship-state", 10)?;
+let canonical_states = sales::eda::cancelled_by_state(&df, "state", 10)?;
 FigureGrid::new(vec![
     charts::barh(&ChartSpec::new("Cancelled lines by ship-state (raw, original)").x("cancelled lines").size(480, 400), &raw_states)?,
     charts::barh(&ChartSpec::new("Cancelled lines by state (normalised)").x("cancelled lines").size(480, 400), &canonical_states)?,
@@ -34,11 +34,11 @@ FigureGrid::new(vec![
 // Cancelled; shipped/pending/picked up/out for delivery → In transit.
 // %%
 // Amount (> 0) by status group
-let groups = eda::sales::amount_by_status_group(&df)?;
+let groups = sales::eda::amount_by_status_group(&df)?;
 charts::boxplot(&ChartSpec::new("Amount by status group (Amount > 0)").x("status group").y("Amount (₹)"), &groups)?
 // %%
 // R-24 (numbers behind the boxes)
-eda::sales::group_medians(&groups)?
+sales::eda::group_medians(&groups)?
 // %% [markdown]
 // The original reads similar medians for Cancelled, Delivered and In transit (~₹600), a
 // lower Returned box and a high Damaged/Lost box with no outliers.
@@ -49,12 +49,12 @@ eda::sales::group_medians(&groups)?
 // ### 3.3 Revenue over time
 // %%
 // summed Amount per month, all statuses (as the original) and without cancelled lines
-let monthly = eda::sales::monthly_revenue(&df, false)?;
-let monthly_kept = eda::sales::monthly_revenue(&df, true)?;
+let monthly = sales::eda::monthly_revenue(&df, false)?;
+let monthly_kept = sales::eda::monthly_revenue(&df, true)?;
 charts::line_categories(&ChartSpec::new("Revenue per month (all statuses, as the original)").x("month").y("sum of Amount (₹)"), &monthly)?
 // %%
 // R-27 (table): both versions
-eda::sales::monthly_table(&monthly, &monthly_kept)
+sales::eda::monthly_table(&monthly, &monthly_kept)
 // %% [markdown]
 // The original reads: March near zero, an April peak (~₹29 M), then May (~₹26 M) and
 // June (~₹23 M): growth then decline, worth checking against campaigns and seasonality.

@@ -21,7 +21,7 @@ frame.filter_table()
 // ### 4.4 Feature selection
 // %%
 // R-38 + R-40: label codes, dummies, and the dropped columns; the 18 features
-let original = model_inputs::original_inputs(&frame, 42)?;
+let original = sales::inputs::original_inputs(&frame, 42)?;
 original.encoding_table()
 // %%
 // R-38 (head): the encoded features

@@ -6,14 +6,14 @@
 // L1 by a proximal-gradient solver in this crate (no Rust crate offers L1 logistic regression).
 // %%
 // logistic regression, L2, C = 1 (original pipeline)
-let lr_l2 = cancellation::fit_classifier(Classifier::LogisticL2, &original.classification, None, 42)?;
+let lr_l2 = sales::cancellation::fit_classifier(Classifier::LogisticL2, &original.classification, None, 42)?;
 lr_l2.evaluation.report_table()
 // %%
 // R-52 (confusion matrix)
 lr_l2.evaluation.confusion_table()
 // %%
 // logistic regression, L1, C = 1
-let lr_l1 = cancellation::fit_classifier(Classifier::LogisticL1, &original.classification, None, 42)?;
+let lr_l1 = sales::cancellation::fit_classifier(Classifier::LogisticL1, &original.classification, None, 42)?;
 lr_l1.evaluation.report_table()
 // %%
 // R-53 (confusion matrix)
@@ -22,7 +22,7 @@ lr_l1.evaluation.confusion_table()
 // ### 5.2 Naive Bayes
 // %%
 // Gaussian naive Bayes (linfa-bayes)
-let nb = cancellation::fit_classifier(Classifier::NaiveBayes, &original.classification, None, 42)?;
+let nb = sales::cancellation::fit_classifier(Classifier::NaiveBayes, &original.classification, None, 42)?;
 nb.evaluation.report_table()
 // %%
 // R-55 (confusion matrix)
@@ -32,14 +32,14 @@ nb.evaluation.confusion_table()
 // The original explains its settings: at least 10 samples to split a node, depth at most 25, seed 42.
 // %%
 // decision tree, depth 25, min split 10
-let tree = cancellation::fit_classifier(Classifier::DecisionTree, &original.classification, None, 42)?;
+let tree = sales::cancellation::fit_classifier(Classifier::DecisionTree, &original.classification, None, 42)?;
 tree.evaluation.report_table()
 // %%
 // R-57 (confusion matrix)
 tree.evaluation.confusion_table()
 // %%
 // the top three levels of the tree, with feature names (the original showed indices)
-charts::tree_diagram(&ChartSpec::new("Decision tree, top 3 levels (original pipeline)"), &tree.tree.as_ref().ok_or(Error::input("tree diagram", "no tree"))?.tree, &tree.features, 3)?
+tree.tree_diagram("Decision tree, top 3 levels (original pipeline)", 3)?
 // %%
 // train and test accuracy (original: 0.97505 / 0.94199)
 Table::new("Decision tree accuracy", ["train", "test"]).with_row([number(tree.evaluation.train_accuracy, 5), number(tree.evaluation.accuracy(), 5)])
@@ -50,7 +50,7 @@ Table::new("Decision tree accuracy", ["train", "test"]).with_row([number(tree.ev
 // every node, which does not scale to 172,867 rows, and has no class probabilities for ROC curves).
 // %%
 // random forest (original pipeline)
-let forest = cancellation::fit_classifier(Classifier::RandomForest, &original.classification, None, 42)?;
+let forest = sales::cancellation::fit_classifier(Classifier::RandomForest, &original.classification, None, 42)?;
 forest.evaluation.report_table()
 // %%
 // R-61 (confusion matrix)
@@ -64,7 +64,7 @@ Table::new("Random forest accuracy", ["train", "test"]).with_row([number(forest.
 // the area under it (AUC) is 1 for a perfect ranking and 0.5 for chance.
 // %%
 // ROC of the random forest on the (SMOTE'd, balanced) test set
-cancellation::roc_chart("ROC, random forest (original pipeline)", &[("Random forest", &forest.evaluation.roc, forest.evaluation.roc_auc)])?
+sales::cancellation::roc_chart("ROC, random forest (original pipeline)", &[forest.roc_entry("Random forest")])?
 // %% [markdown]
 // ### Feature importances
 // Importances show which inputs the forest leans on (mean decrease in Gini impurity, computed from
@@ -85,23 +85,19 @@ forest.importance_chart("Random forest importances (original pipeline)", 18)?
 // balanced class weights instead. The forest is refitted without the promotion flag (flaw 7).
 // %%
 // Honest: all models, plus the ablation without the promotion flag
-let honest = cancellation::honest_cancellation(&frame, 42)?;
+let honest = sales::cancellation::honest_cancellation(&frame, 42)?;
 honest.table()
 // %%
 // Honest ROC curves: with and without the promotion flag
-let honest_roc = {
-    let hf = honest.forest().ok_or(Error::input("honest", "no forest"))?;
-    cancellation::roc_chart("ROC, honest random forest (real cancel rate)", &[("with promotion flag", &hf.evaluation.roc, hf.evaluation.roc_auc), ("without promotion flag", &honest.forest_without_promotion.evaluation.roc, honest.forest_without_promotion.evaluation.roc_auc)])?
-};
-honest_roc
+honest.roc_chart("ROC, honest random forest (real cancel rate)")?
 // %%
 // R-73 (honest): importances of the honest forest
-honest.forest().ok_or(Error::input("honest", "no forest"))?.importance_chart("Random forest importances (honest pipeline)", 20)?
+honest.forest()?.importance_chart("Random forest importances (honest pipeline)", 20)?
 // %% [markdown]
 // ### Original vs honest
 // %%
 // Closing table: the original's five models beside the honest ones
-cancellation::original_vs_honest(&[&lr_l2.evaluation, &lr_l1.evaluation, &nb.evaluation, &tree.evaluation, &forest.evaluation], &honest)
+sales::cancellation::original_vs_honest(&[&lr_l2.evaluation, &lr_l1.evaluation, &nb.evaluation, &tree.evaluation, &forest.evaluation], &honest)
 // %% [markdown]
 // **Which to believe:** the honest rows. The original's 0.95 accuracy and 0.99 AUC are measured on a
 // balanced test set that shares synthetic neighbours with the training set; at the real 4.95 %

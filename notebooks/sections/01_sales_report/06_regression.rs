@@ -5,14 +5,14 @@
 // 80/20 split (seed 42; 90,936 / 22,734 rows).
 // %%
 // R-65: linear regression (original pipeline)
-let linear = amount_models::fit_amount(AmountModel::Linear, &original.regression, 42)?;
+let linear = sales::amount::fit_amount(AmountModel::Linear, &original.regression, 42)?;
 linear.evaluation.table()
 // %% [markdown]
 // ### 6.2 Ridge regression (R-66)
 // Ridge shrinks large coefficients, keeps every feature and stabilises the fit.
 // %%
 // R-67: ridge, α = 1
-let ridge = amount_models::fit_amount(AmountModel::Ridge, &original.regression, 42)?;
+let ridge = sales::amount::fit_amount(AmountModel::Ridge, &original.regression, 42)?;
 ridge.evaluation.table()
 // %% [markdown]
 // ### "6.2" Random-forest regressor (R-68)
@@ -22,7 +22,7 @@ ridge.evaluation.table()
 // **Caveat (flaw 9):** §4.6 says the inputs are scaled; the regression uses the raw features.
 // %%
 // R-69: random-forest regressor (100 trees, depth 25, min split 10)
-let forest_reg = amount_models::fit_amount(AmountModel::RandomForest, &original.regression, 42)?;
+let forest_reg = sales::amount::fit_amount(AmountModel::RandomForest, &original.regression, 42)?;
 forest_reg.evaluation.table()
 // %%
 // R-73 (regression): importances of the forest regressor
@@ -39,11 +39,11 @@ forest_reg.importance_chart("Random forest regressor importances (original pipel
 // naive baseline "mean Amount of the row's Category".
 // %%
 // Honest: SKU-group split, forest with and without identifiers, category-mean baseline
-let honest_amount = amount_models::honest_amount(&frame, &original, 42)?;
+let honest_amount = sales::amount::honest_amount(&frame, &original, 42)?;
 honest_amount.table()
 // %%
 // Closing table: original vs honest
-amount_models::original_vs_honest(&[&linear.evaluation, &ridge.evaluation, &forest_reg.evaluation], &honest_amount)
+sales::amount::original_vs_honest(&[&linear.evaluation, &ridge.evaluation, &forest_reg.evaluation], &honest_amount)
 // %% [markdown]
 // **Which to believe:** the SKU-split rows without identifiers. With the original features the
 // forest still scores high under the SKU split because Style (one code for all sizes of a design)

@@ -6,7 +6,7 @@
 // the 7 dummies.
 // %%
 // the clustering matrix (113,670 × 14)
-let seg = segments::segment_inputs(&original.features)?;
+let seg = sales::segments::segment_inputs(&original.features)?;
 Table::new("Clustering inputs (R-75)", ["rows", "columns", "names"]).with_row([thousands(seg.x.nrows() as i64), seg.x.ncols().to_string(), seg.names.join(", ")])
 // %% [markdown]
 // ### 7.1 Choosing k
@@ -18,7 +18,7 @@ let sweep = seg.sweep(42)?;
 sweep.table()
 // %%
 // R-77 (charts): elbow and silhouette
-FigureGrid::new(vec![segments::elbow_chart(&sweep)?, segments::silhouette_chart(&sweep)?])
+FigureGrid::new(vec![sales::segments::elbow_chart(&sweep)?, sales::segments::silhouette_chart(&sweep)?])
 // %% [markdown]
 // ### 7.2 Choice
 // The original sees an elbow at 3 and a silhouette jump from k = 2 to k = 3, and picks **k = 3**
@@ -44,7 +44,7 @@ let km10 = seg.fit(3, 10, 42)?;
 let km10_silhouette = seg.silhouette(&km10, 42)?;
 let km42 = seg.fit(3, 1, 42)?;
 let km42_silhouette = seg.silhouette(&km42, 42)?;
-segments::solutions_table(&[("one start, seed 1 (used below)", &km, km_silhouette), ("ten starts, seed 42", &km10, km10_silhouette), ("one start, seed 42", &km42, km42_silhouette)])
+sales::segments::solutions_table(&[("one start, seed 1 (used below)", &km, km_silhouette), ("ten starts, seed 42", &km10, km10_silhouette), ("one start, seed 42", &km42, km42_silhouette)])
 // %%
 // R-79 (sizes): the solution used below
 km.sizes_table()
@@ -58,8 +58,8 @@ seg.pca_scatter(&km)?
 // ### 7.4 Cluster profiles
 // %%
 // profiles in original units (₹, units, shares, decoded modes)
-let prof = segments::profiles(&frame, &km)?;
-segments::profile_table(&prof)
+let prof = sales::segments::profiles(&frame, &km)?;
+sales::segments::profile_table(&prof)
 // %% [markdown]
 // ### 7.5 Interpretation
 // The original reads one group of higher-value "Set" orders (~90 % Amazon-fulfilled, expedited), a
@@ -67,7 +67,7 @@ segments::profile_table(&prof)
 // fulfilled with standard shipping and PLCC financing promotions.
 // %%
 // mean Amount per cluster and the Amazon / Merchant share per cluster
-segments::profile_charts(&prof)?
+sales::segments::profile_charts(&prof)?
 // %% [markdown]
 // The clusters differ by value and product and by fulfilment mode; the original suggests
 // expedited offers for the Amazon-fulfilled groups and merchant support for the merchant group;

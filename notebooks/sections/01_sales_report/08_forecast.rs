@@ -10,9 +10,9 @@
 // %%
 // R-88..R-90: reload the cleaned frame (sections 4-7 may have reshaped `df`) and build both series
 let ts_frame = sales::load_clean()?.frame;
-let revenue_original = forecast::daily_revenue(&ts_frame, forecast::RevenueDefinition::Original)?;
-let revenue_correct = forecast::daily_revenue(&ts_frame, forecast::RevenueDefinition::Correct)?;
-forecast::revenue_definitions_table(&ts_frame)?
+let revenue_original = sales::revenue::daily_revenue(&ts_frame, sales::revenue::RevenueDefinition::Original)?;
+let revenue_correct = sales::revenue::daily_revenue(&ts_frame, sales::revenue::RevenueDefinition::Correct)?;
+sales::revenue::revenue_definitions_table(&ts_frame)?
 // %% [markdown]
 // Over the 91 days the original definition gives ₹76.0 M against ₹71.7 M for the correct one
 // (+6.1 %): ₹0.6 M from multiplying Amount by Qty on kept lines and ₹3.8 M from cancelled lines.
@@ -31,9 +31,7 @@ charts::line(&ChartSpec::new("Daily revenue").x("date").y("revenue (₹)").size(
 revenue_original.head(5, 0)
 // %%
 // R-93 (check): 91 days; the partial days (below half the median day)
-let partial: Vec<String> = revenue_original.partial_days(0.5).iter().map(|d| amazon_sales::data::dates::iso_date(*d)).collect();
-println!("{} days, {} .. {}; partial days: {:?}", revenue_original.len(),
-    amazon_sales::data::dates::iso_date(revenue_original.span().0), amazon_sales::data::dates::iso_date(revenue_original.span().1), partial);
+revenue_original.overview(0.5)
 // %% [markdown]
 // (R-94) The original finds the series volatile, steadier in April–May and falling from mid-May,
 // and suggests shopping events and mid-2022 inflation as causes.
@@ -46,11 +44,7 @@ println!("{} days, {} .. {}; partial days: {:?}", revenue_original.len(),
 // ### 8.3 Monthly revenue (R-95..R-98)
 // %%
 // R-96: month sums of the original series (March = 1 day, June ends on the 29th)
-let mut monthly: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
-for (d, v) in revenue_original.dates.iter().zip(&revenue_original.values) {
-    *monthly.entry(amazon_sales::data::dates::iso_date(*d)[..7].to_string()).or_default() += v;
-}
-charts::line_categories(&ChartSpec::new("Monthly revenue (original definition)").x("month").y("revenue (₹)"), &monthly.into_iter().collect::<Vec<_>>())?
+revenue_original.monthly_chart("Monthly revenue (original definition)")?
 // %% [markdown]
 // (R-97) High in April–May with a slight decline "from May to July". **Caveat:** there is no July
 // data; the last month is June up to the 29th. (R-98 installs statsmodels: not needed here; the
@@ -60,21 +54,10 @@ charts::line_categories(&ChartSpec::new("Monthly revenue (original definition)")
 // %%
 // R-100: additive decomposition, period 7 (centred 7-day trend)
 let decomposition = forecast::decompose(&revenue_original.values, 7)?;
-{
-    let panel = |name: &str, v: &[f64]| charts::line(&ChartSpec::new(name).x("date").y("₹").size(900, 220),
-        &[LineSeries::new(name, revenue_original.dates.iter().zip(v).map(|(d, y)| (*d as f64, *y)).collect())], true);
-    FigureGrid::new(vec![panel("observed", &decomposition.observed)?, panel("trend", &decomposition.trend)?,
-        panel("seasonal (weekly)", &decomposition.seasonal)?, panel("residual", &decomposition.residual)?])
-}
+revenue_original.decomposition_chart(&decomposition)?
 // %%
 // R-100 (numbers): the weekly profile by weekday
-let mut weekly_profile = Table::new("Weekly seasonal effect (₹, additive)", ["weekday", "effect"]);
-for (i, e) in decomposition.seasonal_profile().iter().enumerate() {
-    let day = revenue_original.dates[i];
-    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(day.rem_euclid(7)) as usize];
-    weekly_profile.push_row([weekday.to_string(), number(*e, 0)]);
-}
-weekly_profile
+revenue_original.weekday_effects(&decomposition, "Weekly seasonal effect (₹, additive)")?
 // %% [markdown]
 // (R-101) Daily values of ₹0.6–1.1 M peaking in early May; the trend ~₹0.9–1 M in April, above
 // ₹1 M in early May, then a mid-May drop; a weekly cycle of roughly +₹57 k / −₹49 k; residuals mostly
@@ -84,16 +67,7 @@ weekly_profile
 // %%
 // R-103: daily revenue with a 7-day trailing simple moving average (and a 14-day one: the title
 // promised "various moving averages")
-let sma7 = forecast::moving_average(&revenue_original.values, 7)?;
-let sma14 = forecast::moving_average(&revenue_original.values, 14)?;
-{
-    let with_dates = |v: &[f64]| revenue_original.dates.iter().zip(v).map(|(d, y)| (*d as f64, *y)).collect::<Vec<_>>();
-    charts::line(&ChartSpec::new("Daily revenue and simple moving averages").x("date").y("revenue (₹)").size(900, 380), &[
-        LineSeries::new("daily", revenue_original.points()),
-        LineSeries::new("7-day SMA", with_dates(&sma7)),
-        LineSeries::new("14-day SMA", with_dates(&sma14)),
-    ], true)?
-}
+revenue_original.moving_average_chart("Daily revenue and simple moving averages", &[7, 14])?
 // %% [markdown]
 // ### 8.6 Stationarity and autocorrelation (R-104..R-114)
 // %%
@@ -102,9 +76,7 @@ let log_revenue = revenue_original.log1p();
 log_revenue.head(5, 6)
 // %%
 // R-107: lag scatters for lags 1-7, 14 and 30 (original r: .39 .30 .19 .26 .16 .19 .15 -.11 -.07)
-FigureGrid::new([1usize, 2, 3, 4, 5, 6, 7, 14, 30].iter()
-    .map(|&k| charts::lag_plot(&ChartSpec::new("log1p revenue").size(300, 300), &log_revenue.values, k))
-    .collect::<Result<Vec<_>>>()?)
+charts::lag_plots(&ChartSpec::new("log1p revenue").size(300, 300), &log_revenue.values, &[1, 2, 3, 4, 5, 6, 7, 14, 30])?
 // %% [markdown]
 // (R-108) The original sees strong lag-1 and lag-2 correlation decaying with the lag, negative by
 // lag 14. **Caveat:** the isolated point at ~11.5 (the partial 03-31) pulls every r; the ACF below
@@ -175,8 +147,8 @@ sarima_weekly.summary("Weekly model on 72 days")
 // %%
 // R-116: RMSE on the 19 test days, in log units (the original's 0.24) and in rupees, beside a
 // seasonal-naive baseline (each day repeats the same weekday of the last training week)
-let test_original = sarima_original.predict(log_test.len()).0;
-let test_weekly = sarima_weekly.predict(log_test.len()).0;
+let test_original = sarima_original.predict(log_test.dates[0], log_test.len(), &[])?.point;
+let test_weekly = sarima_weekly.predict(log_test.dates[0], log_test.len(), &[])?.point;
 let test_naive = forecast::seasonal_naive(&log_train.values, 7, log_test.len())?;
 let scores = vec![
     forecast::evaluation::score("SARIMA(1,0,1)(1,1,1,14), original", &log_test.values, &test_original)?,
@@ -186,7 +158,7 @@ let scores = vec![
 forecast::scores_table("Test period 2022-06-11..06-29 (19 days): original vs weekly vs naive", &scores)
 // %%
 // R-116 (plot): the test period, actual vs the original model's forecast with its intervals
-let test_forecast = sarima_original.forecast(log_test.dates[0], log_test.len(), &[0.8, 0.95])?;
+let test_forecast = sarima_original.predict(log_test.dates[0], log_test.len(), &[0.8, 0.95])?;
 charts::forecast_band(&ChartSpec::new("Test period: original SARIMA forecast vs actual (log1p)").x("date").y("log1p revenue").size(900, 380),
     &log_train.points(), &test_forecast, Some(&log_test.points()))?
 // %% [markdown]
@@ -199,16 +171,15 @@ charts::forecast_band(&ChartSpec::new("Test period: original SARIMA forecast vs 
 // ### 8.8 Residual analysis (R-118..R-120)
 // %%
 // R-119: one-step residuals of the original model after the 30-day burn-in: histogram and normal Q-Q
-let residuals_original: Vec<f64> = sarima_original.residuals[sarima_original.burn..].to_vec();
 FigureGrid::new(vec![
-    charts::histogram(&ChartSpec::new("Residuals (log1p)").x("residual").y("count").size(480, 360), &residuals_original, 15)?,
-    charts::qq_plot(&ChartSpec::new("Residual normal Q-Q").size(480, 360), &residuals_original)?,
+    charts::histogram(&ChartSpec::new("Residuals (log1p)").x("residual").y("count").size(480, 360), sarima_original.residuals_after_burn(), 15)?,
+    charts::qq_plot(&ChartSpec::new("Residual normal Q-Q").size(480, 360), sarima_original.residuals_after_burn())?,
 ])
 // %%
 // R-119 (extra): residual ACF and the Ljung-Box test on the standardised residuals
-let standardized: Vec<f64> = sarima_original.standardized_residuals[sarima_original.burn..].to_vec();
-println!("{}", forecast::ljung_box_table("Ljung-Box, standardised residuals (original model)", &forecast::ljung_box(&standardized, &[1, 7, 14], 0)?));
-charts::correlogram(&ChartSpec::new("ACF of residuals (original model)").x("lag").size(700, 300), &forecast::acf(&standardized, 14)?)?
+let standardized = sarima_original.standardized_after_burn();
+println!("{}", forecast::ljung_box_table("Ljung-Box, standardised residuals (original model)", &forecast::ljung_box(standardized, &[1, 7, 14], 0)?));
+charts::correlogram(&ChartSpec::new("ACF of residuals (original model)").x("lag").size(700, 300), &forecast::acf(standardized, 14)?)?
 // %% [markdown]
 // (R-120) Residuals centred near 0, left-skewed with one outlier; the Q-Q plot mostly linear;
 // judged adequate. **Caveat:** these are in-sample one-step residuals of 42 days; with so few days
@@ -221,7 +192,7 @@ charts::correlogram(&ChartSpec::new("ACF of residuals (original model)").x("lag"
 // %%
 // R-122: refit on all 91 days; 60 days from 2022-06-30 with 80 % and 95 % intervals
 let sarima_full = forecast::SarimaParams::new(forecast::SarimaOrder::new((1, 0, 1), (1, 1, 1, 14))).fit(&log_revenue.values)?;
-let future = sarima_full.forecast(log_revenue.span().1 + 1, 60, &[0.8, 0.95])?;
+let future = sarima_full.predict(log_revenue.span().1 + 1, 60, &[0.8, 0.95])?;
 charts::forecast_band(&ChartSpec::new("Daily revenue: history and 60-day forecast (log1p)").x("date").y("log1p revenue").size(900, 380),
     &log_revenue.points(), &future, None)?
 // %%

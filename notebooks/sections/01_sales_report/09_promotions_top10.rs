@@ -5,7 +5,7 @@
 // %%
 // promotion codes on cancelled and kept lines (original: None 18,028 cancelled vs
 // 31,114 kept; IN Core Free Shipping 293 vs 45,789)
-eda::promotions::promotion_cancellation(&ts_frame, 10)?
+sales::promotions::promotion_cancellation(&ts_frame, 10)?
 // %% [markdown]
 // The original concludes that Free Shipping "works" and that customers cancel when there is
 // no promotion, so promotions should be pushed.
@@ -45,9 +45,6 @@ FigureGrid::new(vec![
 ])
 // %%
 // All top-10 lists in one table
-let mut top_table = Table::new("Top 10 by summed Amount (₹, all statuses, as R-127)", ["rank", "category", "SKU", "style", "state", "city"]);
-for i in 0..10 {
-    let cell = |v: &Vec<(String, f64)>| v.get(i).map(|(k, a)| format!("{k} ({})", number(*a, 0))).unwrap_or_default();
-    top_table.push_row([(i + 1).to_string(), cell(&top_categories), cell(&top_skus), cell(&top_styles), cell(&top_states), cell(&top_cities)]);
-}
-top_table.with_note("Cancelled lines with a non-zero Amount are included, as in the original (flaw 10).")
+eda::top_sums_table("Top 10 by summed Amount (₹, all statuses, as R-127)", &ts_frame,
+    &[("category", "Category"), ("SKU", "SKU"), ("style", "Style"), ("state", "state"), ("city", "ship-city")], "Amount", 10)?
+    .with_note("Cancelled lines with a non-zero Amount are included, as in the original (flaw 10).")

@@ -2,7 +2,7 @@
 // ## 11. Market-basket analysis of the orders (beyond the original)
 // Which products are bought together? A transaction is an order ("Order ID") with more than one
 // line; its items are the distinct categories, styles or SKUs of its lines. Apriori and the rules
-// come from `models::rules` (tested against mlxtend 0.23.3).
+// come from `ml::rules` (tested against mlxtend 0.23.3).
 //
 // **Minimum support.** Only about 6,800 of some 120,000 orders have more than one line, and most
 // of those repeat one category in several sizes, so a support of 0.05 would find nothing beyond
@@ -10,7 +10,8 @@
 // styles, with low confidence floors (0.1 and 0.2), and judge every rule by its lift.
 // %%
 // Category baskets of the multi-line orders
-use amazon_sales::models::rules::{Apriori, OrderBaskets};
+use amazon_sales::ml::rules::Apriori;
+use amazon_sales::sales::baskets::OrderBaskets;
 let category_baskets = OrderBaskets::from_orders(&df, "Category")?;
 category_baskets.table()
 // %%

@@ -2,10 +2,10 @@
 // ## 5. Outliers and noise (P-56)
 // %%
 // P-57: box plots of the five numeric columns
-eda::boxplot_grid(&p, &eda::products::NUMERIC)?
+eda::boxplot_grid(&p, &products::eda::NUMERIC)?
 // %%
 // P-58: outliers by the 1.5 × IQR rule
-eda::iqr_outliers(&p, &eda::products::NUMERIC)?
+eda::iqr_outliers(&p, &products::eda::NUMERIC)?
 // %%
 // P-59: keep discounted_price ≤ its 95th percentile
 let mut trim_report = CleaningReport::new("amazon.csv (cleaned)", p.height(), p.width());

@@ -8,8 +8,8 @@
 // %%
 // P-62: median-fill the numerics, add price_diff, price_ratio, rating_label and 9 category dummies.
 // The original pipeline is reproduced with its rating column (the "|" product has the median 4.1, flaw 19).
-use amazon_sales::models::neural::MlpParams;
-use amazon_sales::models::products::{build_space, price, rating, segments, ProductFrame, RatingSource, SpaceParams};
+use amazon_sales::ml::neural::MlpParams;
+use amazon_sales::products::{build_space, price, rating, text_space, ProductFrame, RatingSource, SpaceParams};
 let frame = ProductFrame::build(&trimmed, RatingSource::Original)?;
 frame.summary()
 // %% [markdown]

@@ -31,7 +31,7 @@ ward.profile(&frame, &space)
 // overpriced, close to K-Means' premium cluster; C2 "best value" (532, 38 %).
 // %%
 // Original vs this run: both clusterings
-segments::comparison(&kmeans, &ward)
+text_space::comparison(&kmeans, &ward)
 // %% [markdown]
 // **Which to believe:** the premium segment (about 125 products) is stable across both methods
 // and both runs; the split of the remaining products into "cheap" and "good value" depends on the

@@ -9,7 +9,8 @@
 // %%
 // P-X2: all 1,465 cleaned products ("|" → 3.9, missing rating_count → median); discounted_price,
 // discount_percentage, rating and rating_count, no transform, robust scaling (median / IQR)
-use amazon_sales::models::product_segments::{self as product_segments, Scaling, SegmentParams};
+use amazon_sales::ml::scale::ScaleMethod;
+use amazon_sales::products::segments::{self as product_segments, SegmentParams};
 let seg_params = SegmentParams::new();
 println!("{} rows; features | transform | scaler: {}", p.height(), seg_params.describe());
 // %%
@@ -26,12 +27,12 @@ segments.profile_table()
 // %%
 // P-X4: how much the score depends on the choices (the reconstruction found 0.58 standard,
 // 0.65 with actual_price, 0.76 robust)
-let seg_standard = seg_params.clone().scaling(Scaling::Standard).fit(&p)?;
+let seg_standard = seg_params.clone().scaling(ScaleMethod::Standard).fit(&p)?;
 product_segments::compare_variants(&p, &[
     SegmentParams::new().features(&["discounted_price", "rating", "rating_count"]),
     SegmentParams::new().features(&["discounted_price", "actual_price", "rating", "rating_count"]),
-    SegmentParams::new().features(&["discounted_price", "rating", "rating_count"]).scaling(Scaling::Standard),
-    seg_params.clone().scaling(Scaling::Standard),
+    SegmentParams::new().features(&["discounted_price", "rating", "rating_count"]).scaling(ScaleMethod::Standard),
+    seg_params.clone().scaling(ScaleMethod::Standard),
     seg_params.clone().log(true),
 ])?
 // %%

@@ -9,13 +9,8 @@
 // how well review text predicts the product's rating band, not the sentiment of each review.
 // %%
 // P-X8: one document per product: cleaned review titles, then cleaned review contents
-use amazon_sales::models::sentiment::{self, SentimentParams};
-{
-    let (docs, labels) = sentiment::review_documents(&p, "rating")?;
-    let negatives: usize = labels.sum();
-    println!("{} documents; {} negative (rating < 4.0), {} positive", docs.len(), negatives, docs.len() - negatives);
-    println!("first document: {}", docs.first().map_or("", |d| d.as_str()).chars().take(160).collect::<String>());
-}
+use amazon_sales::products::sentiment::{self, SentimentParams};
+sentiment::documents_table(&p, "rating")?
 // %%
 // P-X9..P-X11: stratified 80/20 test split first, then 20 % of the training part for
 // validation; vocabulary of 10,000 ids (train only, with pad and OOV), sequences padded or cut

@@ -2,10 +2,11 @@
 // ## 12. Apriori association rules (P-X14), *reconstructed*
 // P-X14: find product attributes that go together with high ratings. The README's example:
 // "deeply discounted, high-priced electronics are highly likely to receive a high rating".
-// Apriori is written in the crate (`models::rules`, tested against mlxtend 0.23.3).
+// Apriori is written in the crate (`ml::rules`, tested against mlxtend 0.23.3).
 // %%
 // P-X15: one transaction per product with banded items
-use amazon_sales::models::rules::{Apriori, ProductBands, RATING_ITEMS};
+use amazon_sales::ml::rules::Apriori;
+use amazon_sales::products::bands::{ProductBands, RATING_ITEMS};
 let bands = ProductBands::fit(&p, "rating")?;
 bands.table()
 // %%
@@ -19,12 +20,7 @@ let rating_rules = product_rules.with_consequent_in(&RATING_ITEMS);
 rating_rules.table("Rules with a rating consequent, by lift", 15)
 // %%
 // P-X16: the headline rule, with its real lift
-let headline = rating_rules
-    .find(&["Electronics", "High price", "Deep discount"], &["High rating"])
-    .cloned()
-    .ok_or(Error::input("apriori", "the headline rule is not frequent"))?;
-println!("{headline}");
-println!("base rate of High rating: {:.3}; evidence of an association: {}", headline.consequent_support, if headline.is_evidence() { "yes" } else { "NO (lift < 1)" });
+println!("{}", rating_rules.rule(&["Electronics", "High price", "Deep discount"], &["High rating"])?.evidence());
 // %%
 rating_rules.lift_chart("Rating rules by lift (1 = no association)", 12)?
 // %%

@@ -4,10 +4,9 @@
 // reconstructed) pipeline and the honest figure. Every number comes from the cells above.
 // %%
 // P-X18: results table
-use amazon_sales::models::product_summary::ProductSummary;
-let best_honest_log_r2 = honest_price.models.iter().map(|m| m.r2_log).fold(f64::NEG_INFINITY, f64::max);
+use amazon_sales::products::summary::ProductSummary;
 ProductSummary::new()
-    .ann_price(price_models.ann_eval.r2, best_honest_log_r2, honest_price.formula_r2)
+    .ann_price(price_models.ann_eval.r2, honest_price.best_r2_log(), honest_price.formula_r2)
     .kmeans(&segments, "same features, standard scaling", seg_standard.silhouette)
     .cnn(&cnn)
     .rules(&rating_rules, (&["Electronics", "High price", "Deep discount"], &["High rating"]))

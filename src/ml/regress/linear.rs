@@ -1,0 +1,205 @@
+//! Linear models through linfa-linear: ordinary least squares and ridge
+//! (least squares on an augmented system).
+
+use linfa::prelude::{DatasetBase, Fit};
+use linfa_linear::LinearRegression;
+use ndarray::{concatenate, Array1, Array2, ArrayView1, ArrayView2, Axis};
+
+use super::evaluation::Regressor;
+use crate::error::{Error, Result};
+
+/// Which linear model to fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LinearParams {
+    /// Ordinary least squares.
+    Ols,
+    /// Ridge with sklearn's α: minimise ‖y − Xw‖² + α‖w‖² (α ≥ 0).
+    Ridge {
+        /// Penalty weight.
+        alpha: f64,
+    },
+}
+
+impl LinearParams {
+    /// Validates the settings.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] for a negative or non-finite α.
+    pub fn check(&self) -> Result<()> {
+        if let LinearParams::Ridge { alpha } = self {
+            if !(alpha.is_finite() && *alpha >= 0.0) {
+                return Err(Error::param("alpha", "must be finite and ≥ 0"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Fits on rows `x` and targets `y` (with an intercept).
+    ///
+    /// ```
+    /// use amazon_sales::ml::regress::{LinearParams, Regressor};
+    /// use ndarray::array;
+    /// let x = array![[0.0], [1.0], [2.0], [3.0]];
+    /// let y = array![1.0, 3.0, 5.0, 7.0];
+    /// let m = LinearParams::Ols.fit(x.view(), y.view())?;
+    /// assert!((m.predict(array![[4.0]].view())?[0] - 9.0).abs() < 1e-9);
+    /// # Ok::<(), amazon_sales::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`check`](Self::check); [`Error::InvalidInput`] for empty or
+    /// non-finite data; [`Error::Model`] from linfa.
+    pub fn fit(&self, x: ArrayView2<f64>, y: ArrayView1<f64>) -> Result<LinearModel> {
+        self.check()?;
+        super::check_xy("linear regression", x, y)?;
+        match *self {
+            LinearParams::Ols => {
+                // linfa-linear (without BLAS) solves without pivoting and returns
+                // garbage for rank-deficient inputs (constant dummies, the
+                // Amazon/Merchant pair); fit on a linearly independent subset of
+                // the columns instead: the fitted values are the same as a
+                // minimum-norm least-squares fit (sklearn), dropped columns get 0.
+                let keep = independent_columns(x);
+                let xs = x.select(Axis(1), &keep);
+                let m = LinearRegression::new()
+                    .fit(&DatasetBase::new(xs.view(), y))
+                    .map_err(|e| Error::model("linear regression", e))?;
+                let mut coef = Array1::zeros(x.ncols());
+                for (&j, &c) in keep.iter().zip(m.params()) {
+                    coef[j] = c;
+                }
+                Ok(LinearModel {
+                    name: "Linear regression".into(),
+                    coef,
+                    intercept: m.intercept(),
+                })
+            }
+            LinearParams::Ridge { alpha } => {
+                // ridge as least squares on the centred rows stacked over √α·I
+                // (linfa-linear, no intercept); the intercept is ȳ − x̄·w.
+                // linfa-elasticnet was checked: it centres y but not x, and its
+                // coordinate descent crawls on these unscaled, collinear columns.
+                let x_mean = x
+                    .mean_axis(Axis(0))
+                    .unwrap_or_else(|| Array1::zeros(x.ncols()));
+                let y_mean = y.mean().unwrap_or(0.0);
+                let centred = &x - &x_mean;
+                let penalty = Array2::<f64>::eye(x.ncols()) * alpha.sqrt();
+                let stacked = concatenate(Axis(0), &[centred.view(), penalty.view()])
+                    .map_err(|e| Error::model("linear regression", e))?;
+                let mut target = (&y - y_mean).to_vec();
+                target.extend(std::iter::repeat_n(0.0, x.ncols()));
+                let target = Array1::from(target);
+                let m = LinearRegression::new()
+                    .with_intercept(false)
+                    .fit(&DatasetBase::new(stacked.view(), target.view()))
+                    .map_err(|e| Error::model("linear regression", e))?;
+                let coef = m.params().clone();
+                Ok(LinearModel {
+                    name: format!("Ridge (α = {alpha})"),
+                    intercept: y_mean - x_mean.dot(&coef),
+                    coef,
+                })
+            }
+        }
+    }
+}
+
+/// Columns of `x` that are not (numerically) a linear combination of the
+/// intercept and earlier columns: Gram–Schmidt on the centred columns.
+fn independent_columns(x: ArrayView2<f64>) -> Vec<usize> {
+    let mean = x
+        .mean_axis(Axis(0))
+        .unwrap_or_else(|| Array1::zeros(x.ncols()));
+    let centred = &x - &mean;
+    let mut basis: Vec<Array1<f64>> = Vec::new();
+    let mut keep = Vec::new();
+    for (j, col) in centred.columns().into_iter().enumerate() {
+        let norm = col.dot(&col).sqrt();
+        if norm == 0.0 {
+            continue;
+        }
+        let mut r = col.to_owned();
+        for b in &basis {
+            let p = r.dot(b);
+            r.scaled_add(-p, b);
+        }
+        let rn = r.dot(&r).sqrt();
+        if rn > 1e-9 * norm {
+            basis.push(r / rn);
+            keep.push(j);
+        }
+    }
+    keep
+}
+
+/// A fitted linear model: x·coef + intercept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearModel {
+    /// Display name.
+    pub name: String,
+    /// Weight per feature.
+    pub coef: Array1<f64>,
+    /// Intercept.
+    pub intercept: f64,
+}
+
+impl Regressor for LinearModel {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    fn predict(&self, x: ArrayView2<f64>) -> Result<Array1<f64>> {
+        if x.ncols() != self.coef.len() {
+            return Err(Error::input(
+                "linear regression",
+                format!("fitted on {} features, got {}", self.coef.len(), x.ncols()),
+            ));
+        }
+        Ok(x.dot(&self.coef) + self.intercept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    const RIDGE_COEF: [f64; 2] = [0.641614906832298, 0.6403726708074534];
+    const RIDGE_INTERCEPT: f64 = 0.5186335403726718;
+
+    #[test]
+    fn ridge_matches_sklearn() {
+        // sklearn 1.5.2 Ridge(alpha=1).fit(x, y) on these rows
+        let x = array![[1.0, 0.0], [2.0, 1.0], [3.0, 1.0], [4.0, 3.0], [5.0, 2.0]];
+        let y = array![1.0, 2.5, 2.9, 5.2, 5.1];
+        let m = LinearParams::Ridge { alpha: 1.0 }
+            .fit(x.view(), y.view())
+            .unwrap();
+        for (a, b) in m.coef.iter().zip(RIDGE_COEF) {
+            assert!((a - b).abs() < 1e-6, "{:?}", m.coef);
+        }
+        assert!((m.intercept - RIDGE_INTERCEPT).abs() < 1e-6);
+        assert!(LinearParams::Ridge { alpha: -1.0 }
+            .fit(x.view(), y.view())
+            .is_err());
+        assert!(LinearParams::Ols.fit(x.view(), array![1.0].view()).is_err());
+    }
+
+    #[test]
+    fn ols_handles_collinear_columns_like_sklearn() {
+        // sklearn LinearRegression on [x, 1 - x, 1] columns: predictions of y = 2x + 1 exact
+        let x = array![
+            [0.0, 1.0, 1.0],
+            [1.0, 0.0, 1.0],
+            [2.0, -1.0, 1.0],
+            [3.0, -2.0, 1.0]
+        ];
+        let y = array![1.0, 3.0, 5.0, 7.0];
+        let m = LinearParams::Ols.fit(x.view(), y.view()).unwrap();
+        let p = m.predict(x.view()).unwrap();
+        for (a, b) in p.iter().zip(&y) {
+            assert!((a - b).abs() < 1e-9, "{p}");
+        }
+    }
+}
