@@ -7,6 +7,8 @@ Notebook tooling for the project (stdlib only, plus nbconvert for `execute`).
   scan NOTEBOOK...      fail if an executed notebook holds an error output, a panic,
                         a compile error or any stderr text (evcxr reports a failed
                         cell only that way; nbconvert itself exits 0)
+  execute NOTEBOOK OUT  run NOTEBOOK with the Rust kernel (errors kept in the outputs),
+                        print one line per code cell as it finishes, write OUT
   strip NOTEBOOK...     remove outputs and execution counts in place
   timings NOTEBOOK...   per-cell wall time of an executed notebook (nbclient's timestamps),
                         slowest first, plus the total
@@ -123,6 +125,37 @@ def cmd_scan(paths):
     return 1 if failed else 0
 
 
+def cmd_execute(args):
+    """Runs a notebook cell by cell (nbclient, the engine behind nbconvert --execute)
+    and prints `cell 41/93 R-61: random forest ... 5.6 s` as each code cell finishes."""
+    import time
+    import nbformat
+    from nbclient import NotebookClient
+    if len(args) != 2:
+        usage_error("execute needs NOTEBOOK and OUT", f"usage: {PROG} execute NOTEBOOK OUT")
+    source, target = pathlib.Path(args[0]).resolve(), pathlib.Path(args[1])
+    nb = nbformat.read(source, as_version=4)
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    started = {}
+
+    def on_start(cell, cell_index, **_):
+        started[cell_index] = time.monotonic()
+
+    def on_executed(cell, cell_index, **_):
+        first = next((l for l in cell.source.splitlines() if l.strip()), "")
+        label = first.lstrip("/ ").strip()[:70]
+        seconds = time.monotonic() - started.get(cell_index, time.monotonic())
+        print(f"  cell {code.index(cell_index) + 1}/{len(code)} {label} {seconds:.1f} s", flush=True)
+
+    client = NotebookClient(nb, timeout=3600, kernel_name="rust", allow_errors=True,
+                            resources={"metadata": {"path": str(source.parent)}},
+                            on_cell_start=on_start, on_cell_executed=on_executed)
+    client.execute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    return 0
+
+
 def cmd_strip(paths):
     for path in paths:
         p = pathlib.Path(path)
@@ -167,6 +200,10 @@ COMMANDS = {
              ["fail if an executed notebook holds an error output, a panic, a compile error",
               "or any stderr text (evcxr reports a failed cell only that way; nbconvert exits 0)"],
              set(), True),
+    "execute": (cmd_execute, "execute NOTEBOOK OUT",
+                ["run NOTEBOOK with the Rust kernel, errors kept in the outputs; print one line",
+                 "per code cell as it finishes (number, first comment, seconds); write OUT"],
+                set(), True),
     "strip": (cmd_strip, "strip NOTEBOOK...",
               ["remove outputs and execution counts in place"], set(), True),
     "timings": (cmd_timings, "timings NOTEBOOK...",
@@ -183,7 +220,7 @@ def usage_error(message, synopsis=USAGE):
 
 def main(argv):
     if not argv:
-        usage_error("missing COMMAND (build, scan, strip or timings)")
+        usage_error("missing COMMAND (build, scan, execute, strip or timings)")
     command, rest = argv[0], argv[1:]
     if command in ("-h", "--help"):
         print(__doc__, end="")
@@ -191,7 +228,7 @@ def main(argv):
     if command.startswith("-"):
         usage_error(f"unknown option '{command}'")
     if command not in COMMANDS:
-        usage_error(f"unknown command '{command}' (build, scan, strip or timings)")
+        usage_error(f"unknown command '{command}' (build, scan, execute, strip or timings)")
     handler, synopsis, help_lines, options, takes_paths = COMMANDS[command]
     synopsis = f"usage: {PROG} {synopsis}"
     args = []
