@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Notebook tooling for the project (stdlib only, plus nbconvert for `execute`).
+"""usage: scripts/nbtool.py [-h] COMMAND [options] [ARGS...]
+Notebook tooling for the project (stdlib only, plus nbconvert for `execute`).
 
   build [--check]       assemble notebooks/*.ipynb from notebooks/sections/<name>/*.rs
                         (--check: fail if a committed notebook differs from its sections)
   scan NOTEBOOK...      fail if an executed notebook holds an error output, a panic,
                         a compile error or any stderr text (evcxr reports a failed
                         cell only that way; nbconvert itself exits 0)
+  execute NOTEBOOK OUT  run NOTEBOOK with the Rust kernel (errors kept in the outputs),
+                        print one line per code cell as it finishes, write OUT
   strip NOTEBOOK...     remove outputs and execution counts in place
   timings NOTEBOOK...   per-cell wall time of an executed notebook (nbclient's timestamps),
                         slowest first, plus the total
+  -h, --help            print this help (COMMAND --help: that command's) and exit
 
 Section files use the percent format: `// %% [markdown]` starts a markdown
 cell (its lines start with `// `), `// %%` starts a code cell.
@@ -132,6 +136,37 @@ def cmd_scan(paths):
     return 1 if failed else 0
 
 
+def cmd_execute(args):
+    """Runs a notebook cell by cell (nbclient, the engine behind nbconvert --execute)
+    and prints `cell 41/93 R-61: random forest ... 5.6 s` as each code cell finishes."""
+    import time
+    import nbformat
+    from nbclient import NotebookClient
+    if len(args) != 2:
+        usage_error("execute needs NOTEBOOK and OUT", f"usage: {PROG} execute NOTEBOOK OUT")
+    source, target = pathlib.Path(args[0]).resolve(), pathlib.Path(args[1])
+    nb = nbformat.read(source, as_version=4)
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    started = {}
+
+    def on_start(cell, cell_index, **_):
+        started[cell_index] = time.monotonic()
+
+    def on_executed(cell, cell_index, **_):
+        first = next((l for l in cell.source.splitlines() if l.strip()), "")
+        label = first.lstrip("/ ").strip()[:70]
+        seconds = time.monotonic() - started.get(cell_index, time.monotonic())
+        print(f"  cell {code.index(cell_index) + 1}/{len(code)} {label} {seconds:.1f} s", flush=True)
+
+    client = NotebookClient(nb, timeout=3600, kernel_name="rust", allow_errors=True,
+                            resources={"metadata": {"path": str(source.parent)}},
+                            on_cell_start=on_start, on_cell_executed=on_executed)
+    client.execute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    return 0
+
+
 def cmd_strip(paths):
     for path in paths:
         p = pathlib.Path(path)
@@ -164,13 +199,71 @@ def cmd_timings(paths):
     return 0
 
 
+PROG = "scripts/nbtool.py"
+USAGE = __doc__.splitlines()[0]
+# command: (handler, synopsis, help lines, its options, takes NOTEBOOK arguments)
+COMMANDS = {
+    "build": (cmd_build, "build [--check]",
+              ["assemble notebooks/*.ipynb from notebooks/sections/<name>/*.rs",
+               "  --check      write nothing; fail if a committed notebook differs from its sections"],
+              {"--check"}, False),
+    "scan": (cmd_scan, "scan NOTEBOOK...",
+             ["fail if an executed notebook holds an error output, a panic, a compile error",
+              "or any stderr text (evcxr reports a failed cell only that way; nbconvert exits 0)"],
+             set(), True),
+    "execute": (cmd_execute, "execute NOTEBOOK OUT",
+                ["run NOTEBOOK with the Rust kernel, errors kept in the outputs; print one line",
+                 "per code cell as it finishes (number, first comment, seconds); write OUT"],
+                set(), True),
+    "strip": (cmd_strip, "strip NOTEBOOK...",
+              ["remove outputs and execution counts in place"], set(), True),
+    "timings": (cmd_timings, "timings NOTEBOOK...",
+                ["per-cell wall time of an executed notebook (nbclient's timestamps),",
+                 "slowest first, plus the total"], set(), True),
+}
+
+
+def usage_error(message, synopsis=USAGE):
+    print(f"{PROG}: {message}", file=sys.stderr)
+    print(synopsis, file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv):
+    if not argv:
+        usage_error("missing COMMAND (build, scan, execute, strip or timings)")
+    command, rest = argv[0], argv[1:]
+    if command in ("-h", "--help"):
+        print(__doc__, end="")
+        return 0
+    if command.startswith("-"):
+        usage_error(f"unknown option '{command}'")
+    if command not in COMMANDS:
+        usage_error(f"unknown command '{command}' (build, scan, execute, strip or timings)")
+    handler, synopsis, help_lines, options, takes_paths = COMMANDS[command]
+    synopsis = f"usage: {PROG} {synopsis}"
+    args = []
+    for i, arg in enumerate(rest):
+        if arg == "--":
+            positional = rest[i + 1:]
+            if positional and not takes_paths:
+                usage_error(f"unexpected argument '{positional[0]}'", synopsis)
+            args += positional
+            break
+        if arg in ("-h", "--help"):
+            print(synopsis)
+            print("\n".join(help_lines + ["  -h, --help   print this help and exit"]))
+            return 0
+        if arg in options:
+            args.append(arg)
+        elif arg.startswith("-"):
+            usage_error(f"unknown option '{arg}'", synopsis)
+        elif not takes_paths:
+            usage_error(f"unexpected argument '{arg}'", synopsis)
+        else:
+            args.append(arg)
+    return handler(args)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        print(__doc__)
-        sys.exit(2)
-    command, rest = sys.argv[1], sys.argv[2:]
-    handlers = {"build": cmd_build, "scan": cmd_scan, "strip": cmd_strip, "timings": cmd_timings}
-    if command not in handlers:
-        print(__doc__)
-        sys.exit(2)
-    sys.exit(handlers[command](rest))
+    sys.exit(main(sys.argv[1:]))
