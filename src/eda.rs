@@ -2,8 +2,6 @@
 //! correlations, IQR outliers) on any frame; the data-set specific ones live in
 //! the study folders (`sales::eda`, `products::eda`).
 
-use std::collections::HashMap;
-
 use polars::prelude::*;
 
 use crate::charts::{boxplot, heatmap, histogram, ChartSpec};
@@ -47,7 +45,7 @@ pub fn describe(df: &DataFrame, columns: &[&str], title: &str) -> Result<Table> 
 pub fn describe_text(df: &DataFrame, columns: &[&str], title: &str) -> Result<Table> {
     let mut t = Table::new(title, ["column", "count", "unique", "top", "freq"]);
     for c in columns {
-        let counts = value_counts(&str_values(df, c)?);
+        let counts = count_pairs(&value_counts(df, c)?, c)?;
         let (top, freq) = counts.first().cloned().unwrap_or_default();
         let count: usize = counts.iter().map(|c| c.1).sum();
         let short: String = top.chars().take(60).collect();
@@ -62,42 +60,91 @@ pub fn describe_text(df: &DataFrame, columns: &[&str], title: &str) -> Result<Ta
     Ok(t)
 }
 
-/// Counts of each non-null value, most frequent first (ties by value).
+/// Counts of each non-null value of a text column, most frequent first
+/// (ties by value): pandas' `df[column].value_counts()` as a polars lazy
+/// query. The frame has two columns, `column` and `"count"` (u32).
 ///
 /// ```
-/// let v = vec![Some("a".to_string()), Some("b".to_string()), Some("a".to_string()), None];
-/// assert_eq!(amazon_sales::eda::value_counts(&v)[0], ("a".to_string(), 2));
+/// use amazon_sales::prelude::*;
+/// let df = polars::df!("city" => [Some("a"), Some("b"), Some("a"), None])?;
+/// let counts = eda::value_counts(&df, "city")?;
+/// assert_eq!(eda::count_pairs(&counts, "city")?, vec![("a".to_string(), 2), ("b".to_string(), 1)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn value_counts(values: &[Option<String>]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for v in values.iter().flatten() {
-        *counts.entry(v.as_str()).or_default() += 1;
-    }
-    let mut out: Vec<(String, usize)> = counts
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
-}
-
-/// Sum of `value` per distinct `key`, largest first, the top `n` kept.
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when a column is missing or of the wrong type.
+/// [`Error::Polars`] when the column is missing.
+pub fn value_counts(df: &DataFrame, column: &str) -> Result<DataFrame> {
+    Ok(df
+        .clone()
+        .lazy()
+        .filter(col(column).is_not_null())
+        .group_by([col(column)])
+        .agg([len().alias("count")])
+        .sort_by_exprs(
+            [col("count"), col(column)],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .collect()?)
+}
+
+/// The (value, count) pairs of a [`value_counts`] frame, for charts and tables.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when `column` is not text or the counts are missing.
+pub fn count_pairs(counts: &DataFrame, column: &str) -> Result<Vec<(String, usize)>> {
+    let values = str_values(counts, column)?;
+    let n = f64_values(counts, "count")?;
+    Ok(values
+        .into_iter()
+        .zip(n)
+        .map(|(v, n)| (v.unwrap_or_default(), n as usize))
+        .collect())
+}
+
+/// Sum of `value` per distinct `key`, largest first (ties by key), the top
+/// `n` kept: pandas' `df.groupby(key)[value].sum().nlargest(n)` as a polars
+/// lazy query (rows with a null key or value are left out).
+///
+/// ```
+/// use amazon_sales::prelude::*;
+/// let df = polars::df!("city" => ["a", "b", "a"], "amount" => [1.0, 5.0, 2.0])?;
+/// let top = eda::top_sums_frame(&df, "city", "amount", 2)?;
+/// assert_eq!(top.height(), 2); // columns "city" and "amount", b (5) then a (3)
+/// assert_eq!(eda::top_sums(&df, "city", "amount", 2)?, vec![("b".to_string(), 5.0), ("a".to_string(), 3.0)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Polars`] when a column is missing or `value` is not numeric.
+pub fn top_sums_frame(df: &DataFrame, key: &str, value: &str, n: usize) -> Result<DataFrame> {
+    Ok(df
+        .clone()
+        .lazy()
+        .filter(col(key).is_not_null().and(col(value).is_not_null()))
+        .group_by([col(key)])
+        .agg([col(value).cast(DataType::Float64).sum()])
+        .sort_by_exprs(
+            [col(value), col(key)],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .limit(n as IdxSize)
+        .collect()?)
+}
+
+/// [`top_sums_frame`] as (key, sum) pairs, ready for a bar chart.
+///
+/// # Errors
+/// As [`top_sums_frame`], and [`Error::InvalidInput`] when `key` is not text.
 pub fn top_sums(df: &DataFrame, key: &str, value: &str, n: usize) -> Result<Vec<(String, f64)>> {
-    let keys = str_values(df, key)?;
-    let values = f64_values(df, value)?;
-    let mut sums: HashMap<&str, f64> = HashMap::new();
-    for (k, v) in keys.iter().zip(&values) {
-        if let (Some(k), true) = (k, v.is_finite()) {
-            *sums.entry(k.as_str()).or_default() += v;
-        }
-    }
-    let mut out: Vec<(String, f64)> = sums.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out.truncate(n);
-    Ok(out)
+    let top = top_sums_frame(df, key, value, n)?;
+    let keys = str_values(&top, key)?;
+    let sums = f64_values(&top, value)?;
+    Ok(keys
+        .into_iter()
+        .zip(sums)
+        .map(|(k, v)| (k.unwrap_or_default(), v))
+        .collect())
 }
 
 /// Several top-`n` rankings side by side, one column per key: rank, then
@@ -253,13 +300,17 @@ pub fn text_columns(df: &DataFrame) -> Vec<String> {
         .collect()
 }
 
-/// A value-count table (most frequent first), e.g. the raw rating strings of P-21.
-pub fn value_counts_table(title: &str, values: &[Option<String>]) -> Table {
+/// A value-count table of a text column (most frequent first), e.g. the raw
+/// rating strings of P-21.
+///
+/// # Errors
+/// As [`value_counts`].
+pub fn value_counts_table(title: &str, df: &DataFrame, column: &str) -> Result<Table> {
     let mut t = Table::new(title, ["value", "rows"]);
-    for (v, n) in value_counts(values) {
+    for (v, n) in count_pairs(&value_counts(df, column)?, column)? {
         t.push_row([v, thousands(n as i64)]);
     }
-    t
+    Ok(t)
 }
 
 /// One histogram per numeric column, side by side (the originals' subplot grids).

@@ -21,7 +21,7 @@ use crate::ml::metrics;
 use crate::ml::neural::{MlpModel, MlpParams};
 use crate::ml::regress::{evaluate, LinearParams, RegressionEval, Regressor};
 use crate::ml::scale::{ScaleMethod, Scaler};
-use crate::ml::split::{random_split, Split, TrainTest};
+use crate::ml::split::{random_split, sklearn_random_split, Split, TrainTest};
 use crate::ml::text::{SvdParams, TfidfParams};
 
 /// P-64: features actual_price, discount, rating, rating_count (scaled with
@@ -41,7 +41,8 @@ pub fn original_inputs(
         frame.rating.view(),
         frame.rating_count.view(),
     ])?;
-    let split = random_split(frame.len(), test_fraction, seed)?;
+    // the original split: scikit-learn's rows exactly (numpy's MT19937)
+    let split = sklearn_random_split(frame.len(), test_fraction, seed)?;
     scaled_split(
         frame,
         &numeric,

@@ -19,7 +19,7 @@ use crate::ml::balance::{class_weights, random_oversample};
 use crate::ml::classify::{BinaryClassifier, LogisticParams, Penalty};
 use crate::ml::metrics::{self, ClassificationReport};
 use crate::ml::neural::{MlpModel, MlpParams};
-use crate::ml::split::{stratified_split, TrainTest};
+use crate::ml::split::{sklearn_stratified_split, stratified_split, TrainTest};
 
 /// Class names of the rating label.
 pub const CLASS_NAMES: [&str; 2] = ["Low (< 4.0)", "High (≥ 4.0)"];
@@ -43,7 +43,8 @@ pub fn original_inputs(
         frame.price_diff.view(),
         frame.price_ratio.view(),
     ])?;
-    let split = stratified_split(frame.rating_label.view(), test_fraction, seed)?;
+    // the original split: scikit-learn's rows exactly (numpy's MT19937)
+    let split = sklearn_stratified_split(frame.rating_label.view(), test_fraction, seed)?;
     scaled_split(
         frame,
         &numeric,

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
-use crate::data::dates::ymd_from_days;
 use crate::display::{number, thousands, Table};
 use crate::error::{Error, Result};
 use crate::frame::{f64_values, str_values};
@@ -21,17 +20,18 @@ pub fn cancelled_by_state(
     state_column: &str,
     n: usize,
 ) -> Result<Vec<(String, f64)>> {
-    let status = str_values(df, "Status")?;
-    let states = str_values(df, state_column)?;
-    let cancelled: Vec<Option<String>> = status
-        .iter()
-        .zip(states)
-        .filter(|(s, _)| s.as_deref() == Some("Cancelled"))
-        .map(|(_, st)| st)
-        .collect();
-    let mut counts = crate::eda::value_counts(&cancelled);
-    counts.truncate(n);
-    Ok(counts.into_iter().map(|(k, v)| (k, v as f64)).collect())
+    let cancelled = df
+        .clone()
+        .lazy()
+        .filter(col("Status").eq(lit("Cancelled")))
+        .select([col(state_column)])
+        .collect()?;
+    let counts = crate::eda::value_counts(&cancelled, state_column)?;
+    Ok(crate::eda::count_pairs(&counts, state_column)?
+        .into_iter()
+        .take(n)
+        .map(|(k, v)| (k, v as f64))
+        .collect())
 }
 
 /// the status group of a raw `Status`, by case-insensitive substring, first match wins.
@@ -120,23 +120,28 @@ pub fn group_medians(groups: &[(String, Vec<f64>)]) -> Result<Table> {
 /// # Errors
 /// [`Error::InvalidInput`] / [`Error::Polars`] when Date, Status or Amount is missing.
 pub fn monthly_revenue(df: &DataFrame, exclude_cancelled: bool) -> Result<Vec<(String, f64)>> {
-    let days = df
-        .column("Date")
-        .map_err(|_| Error::input("monthly_revenue", "no Date column"))?
-        .cast(&DataType::Int32)?;
-    let status = str_values(df, "Status")?;
-    let amount = f64_values(df, "Amount")?;
-    let mut months: BTreeMap<String, f64> = BTreeMap::new();
-    for ((d, s), a) in days.i32()?.iter().zip(&status).zip(&amount) {
-        if exclude_cancelled && s.as_deref() == Some("Cancelled") {
-            continue;
-        }
-        if let (Some(d), true) = (d, a.is_finite()) {
-            let (y, m, _) = ymd_from_days(d);
-            *months.entry(format!("{y:04}-{m:02}")).or_default() += a;
-        }
+    let mut lines = df.clone().lazy();
+    if exclude_cancelled {
+        lines = lines.filter(col("Status").neq(lit("Cancelled")).fill_null(lit(true)));
     }
-    Ok(months.into_iter().collect())
+    let months = lines
+        .filter(col("Date").is_not_null().and(col("Amount").is_not_null()))
+        .group_by([
+            col("Date").dt().year().alias("year"),
+            col("Date").dt().month().alias("month"),
+        ])
+        .agg([col("Amount").sum()])
+        .sort(["year", "month"], SortMultipleOptions::default())
+        .collect()?;
+    let years = f64_values(&months, "year")?;
+    let month = f64_values(&months, "month")?;
+    let amount = f64_values(&months, "Amount")?;
+    Ok(years
+        .iter()
+        .zip(&month)
+        .zip(amount)
+        .map(|((y, m), a)| (format!("{:04}-{:02}", *y as i32, *m as u32), a))
+        .collect())
 }
 
 /// Table of `(label, value)` pairs with a value column formatted to `decimals`.

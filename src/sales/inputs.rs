@@ -18,7 +18,7 @@ use crate::frame::{f64_values, str_values};
 use crate::ml::encode::{one_hot, LabelEncoder};
 use crate::ml::scale::{ScaleMethod, Scaler};
 use crate::ml::smote::{ColumnKind, Smote};
-use crate::ml::split::{random_split, stratified_split, Split, TrainTest};
+use crate::ml::split::{sklearn_random_split, stratified_split, Split, TrainTest};
 
 /// Text columns of the cleaned frame, in the original's order.
 pub const TEXT_COLUMNS: [&str; 15] = [
@@ -330,11 +330,12 @@ pub fn original_inputs(frame: &ModelFrame, seed: u64) -> Result<OriginalInputs> 
         .cast_columns(features.kinds.clone())
         .fit_resample(features.x.view(), y.view())?;
     let (scaler, xz) = Scaler::fit_transform(ScaleMethod::Standard, xs.view())?;
-    let split = random_split(xz.nrows(), 0.2, seed)?;
+    // the original split: scikit-learn's rows exactly (numpy's MT19937)
+    let split = sklearn_random_split(xz.nrows(), 0.2, seed)?;
     let classification =
         TrainTest::from_split(xz.view(), ys.view(), &split, features.names.clone());
     let amount = Array1::from(frame.amount.clone());
-    let rsplit = random_split(frame.rows(), 0.2, seed)?;
+    let rsplit = sklearn_random_split(frame.rows(), 0.2, seed)?;
     let regression = TrainTest::from_split(
         features.x.view(),
         amount.view(),

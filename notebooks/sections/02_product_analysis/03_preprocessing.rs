@@ -7,7 +7,7 @@
 Table::from_frame("Numbers after conversion", &data.products.select(["product_id", "discounted_price", "actual_price", "discount_percentage", "rating", "rating_count"])?, 5)
 // %%
 // P-21: raw rating strings, with "4" and "4.0" counted separately and one "|"
-eda::value_counts_table("rating as stored", &str_values(&raw_text, "rating")?)
+eda::value_counts_table("rating as stored", &raw_text, "rating")?
 // %% [markdown]
 // (P-22) The product with rating "|" (B08L12N5H1) shows 3.9 on amazon.in, so 3.9 is used.
 //
