@@ -5,10 +5,12 @@ mod figure;
 mod format;
 mod grid;
 mod html;
+mod progress;
 mod table;
 
 pub use figure::Figure;
 pub use format::{number, percent, thousands};
 pub use grid::FigureGrid;
 pub use html::{emit_rich, escape_html};
+pub use progress::Progress;
 pub use table::Table;

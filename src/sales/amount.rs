@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ndarray::Array1;
 
-use crate::display::{Figure, Table};
+use crate::display::{Figure, Progress, Table};
 use crate::error::Result;
 use crate::ml::metrics;
 use crate::ml::regress::{evaluate, ForestRegressor, LinearParams, RegressionEval};
@@ -68,9 +68,11 @@ pub fn fit_amount(which: AmountModel, data: &TrainTest<f64>, seed: u64) -> Resul
             None,
         ),
         AmountModel::RandomForest => {
-            let m = ForestRegressor::fit(x, y, &forest_params(seed))?;
+            let mut progress = Progress::new("random forest regressor", 2);
+            progress.announce(&format!("fit on {} rows × {} features", x.nrows(), x.ncols()));
+            let m = progress.step("fit", || ForestRegressor::fit(x, y, &forest_params(seed)))?;
             let imp = m.forest.feature_importances();
-            (evaluate(&m, data)?, Some(imp))
+            (progress.step("evaluate", || evaluate(&m, data))?, Some(imp))
         }
     };
     Ok(FittedRegressor {
@@ -113,7 +115,10 @@ pub fn honest_amount(
         &split,
         original.features.names.clone(),
     );
-    let mut original_features = fit_amount(AmountModel::RandomForest, &orig, seed)?;
+    let mut progress = Progress::new("SKU-group regression", 2);
+    let mut original_features = progress.step("random forest, original features", || {
+        fit_amount(AmountModel::RandomForest, &orig, seed)
+    })?;
     original_features.evaluation.model = "Random forest, original features".into();
     let hf = honest_features(
         frame,
@@ -123,7 +128,9 @@ pub fn honest_amount(
         },
     )?;
     let honest = TrainTest::from_split(hf.x.view(), amount.view(), &split, hf.names);
-    let mut honest_forest = fit_amount(AmountModel::RandomForest, &honest, seed)?;
+    let mut honest_forest = progress.step("random forest, honest features", || {
+        fit_amount(AmountModel::RandomForest, &honest, seed)
+    })?;
     honest_forest.evaluation.model = "Random forest, no identifiers".into();
     // category-mean baseline
     let category = frame.text("Category")?;

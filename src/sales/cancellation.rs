@@ -4,6 +4,7 @@
 use ndarray::{Array1, ArrayView1};
 
 use crate::charts::{self, ChartSpec, LineSeries};
+use crate::display::Progress;
 use crate::display::{number, percent, Figure, Table};
 use crate::error::Result;
 use crate::ml::balance::sample_weights;
@@ -89,6 +90,12 @@ pub fn fit_classifier(
     let (x, y) = (data.x_train.view(), data.y_train.view());
     let mut importances = None;
     let mut tree = None;
+    let mut progress = Progress::new(format!("{which:?}"), 2);
+    progress.announce(&format!(
+        "fit on {} rows × {} features",
+        x.nrows(),
+        x.ncols()
+    ));
     let evaluation = match which {
         Classifier::LogisticL2 | Classifier::LogisticL1 => {
             let penalty = if which == Classifier::LogisticL2 {
@@ -96,20 +103,28 @@ pub fn fit_classifier(
             } else {
                 Penalty::L1
             };
-            evaluate(&LogisticParams::new(penalty).fit(x, y)?, data)?
+            let m = progress.step("fit", || LogisticParams::new(penalty).fit(x, y))?;
+            progress.step("evaluate", || evaluate(&m, data))?
         }
-        Classifier::NaiveBayes => evaluate(&GaussianNaiveBayes::fit(x, y)?, data)?,
+        Classifier::NaiveBayes => {
+            let m = progress.step("fit", || GaussianNaiveBayes::fit(x, y))?;
+            progress.step("evaluate", || evaluate(&m, data))?
+        }
         Classifier::DecisionTree => {
-            let m = TreeClassifier::fit(x, y, weights, &tree_params(seed))?;
+            let m = progress.step("fit", || {
+                TreeClassifier::fit(x, y, weights, &tree_params(seed))
+            })?;
             importances = Some(m.tree.feature_importances());
-            let e = evaluate(&m, data)?;
+            let e = progress.step("evaluate", || evaluate(&m, data))?;
             tree = Some(m);
             e
         }
         Classifier::RandomForest => {
-            let m = ForestClassifier::fit(x, y, weights, &forest_params(x.ncols(), seed))?;
+            let m = progress.step("fit", || {
+                ForestClassifier::fit(x, y, weights, &forest_params(x.ncols(), seed))
+            })?;
             importances = Some(m.forest.feature_importances());
-            evaluate(&m, data)?
+            progress.step("evaluate", || evaluate(&m, data))?
         }
     };
     Ok(FittedClassifier {
@@ -253,26 +268,36 @@ pub fn honest_cancellation(frame: &ModelFrame, seed: u64) -> Result<HonestCancel
         },
         seed,
     )?;
-    let resampled = smote_and_scale(&with, seed)?;
+    let mut progress = Progress::new("honest cancellation", 6);
+    let resampled = progress.step("SMOTE and scaler on the training rows", || {
+        smote_and_scale(&with, seed)
+    })?;
     let weights = sample_weights(with.y_train.view())?;
     let weights_without = sample_weights(without.y_train.view())?;
     let mut models = Vec::new();
     for which in [Classifier::LogisticL2, Classifier::NaiveBayes] {
-        let mut m = fit_classifier(which, &resampled, None, seed)?;
+        let mut m = progress.step(&format!("{which:?} + SMOTE"), || {
+            fit_classifier(which, &resampled, None, seed)
+        })?;
         m.evaluation.model.push_str(" + SMOTE on train");
         models.push(m);
     }
     for which in [Classifier::DecisionTree, Classifier::RandomForest] {
-        let mut m = fit_classifier(which, &with, Some(weights.view()), seed)?;
+        let mut m = progress.step(&format!("{which:?} + class weights"), || {
+            fit_classifier(which, &with, Some(weights.view()), seed)
+        })?;
         m.evaluation.model.push_str(" + class weights");
         models.push(m);
     }
-    let mut forest_without_promotion = fit_classifier(
-        Classifier::RandomForest,
-        &without,
-        Some(weights_without.view()),
-        seed,
-    )?;
+    let mut forest_without_promotion =
+        progress.step("RandomForest without the promotion flag", || {
+            fit_classifier(
+                Classifier::RandomForest,
+                &without,
+                Some(weights_without.view()),
+                seed,
+            )
+        })?;
     forest_without_promotion.evaluation.model = "Random forest, no promotion flag".into();
     let n = with.y_test.len();
     Ok(HonestCancellation {

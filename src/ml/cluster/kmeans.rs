@@ -10,7 +10,7 @@ use rand_xoshiro::Xoshiro256Plus;
 
 use super::lloyd::{assign, lloyd, plus_plus, LloydRun, Rows};
 use super::silhouette::{sample_rows, silhouette, silhouette_sampled};
-use crate::display::{number, thousands, Table};
+use crate::display::{number, thousands, Progress, Table};
 use crate::error::{Error, Result};
 
 /// K-Means settings; defaults follow scikit-learn (`n_init = 10`, `max_iter = 300`,
@@ -233,12 +233,13 @@ impl KSweep {
         let sample = sample_rows(x.nrows(), sample_size, params.seed);
         let xs = x.select(Axis(0), &sample);
         let mut rows = Vec::new();
+        let mut progress = Progress::new("k sweep", ks.clone().count());
         for k in ks {
             let p = KMeansParams {
                 k,
                 ..params.clone()
             };
-            let full = p.fit(x)?;
+            let full = progress.step(&format!("k = {k}"), || p.fit(x))?;
             let refit = p.fit(xs.view())?;
             let silhouette_refit = silhouette(xs.view(), refit.labels().view())?;
             let silhouette_full =

@@ -1,10 +1,13 @@
-//! Small dense linear algebra for the forecast module: least squares by
-//! Householder QR (the ADF regressions and the CSS start values) and the
-//! inverse of a small symmetric matrix (parameter covariances).
+//! Small dense linear algebra for the forecast module: least squares (the
+//! ADF regressions and the CSS start values) and the inverse of a small
+//! matrix (parameter covariances), on nalgebra's Householder QR and LU.
 //!
-//! ndarray 0.16 has no solver without a LAPACK backend (ndarray-linalg), and
-//! the systems here are tiny (at most ~30 columns), so a textbook QR is enough.
+//! ndarray 0.16 has no solver without a LAPACK backend (ndarray-linalg);
+//! nalgebra, already a dependency (statrs uses it), has both decompositions
+//! in pure Rust. The systems are tiny (at most ~30 columns), so copying into
+//! nalgebra's matrices costs nothing measurable.
 
+use nalgebra::{DMatrix, DVector};
 use ndarray::{Array1, Array2};
 
 use crate::error::{Error, Result};
@@ -22,7 +25,15 @@ pub struct LeastSquares {
     pub xtx_inv: Array2<f64>,
 }
 
-/// Least squares by Householder QR.
+fn to_nalgebra(a: &Array2<f64>) -> DMatrix<f64> {
+    DMatrix::from_fn(a.nrows(), a.ncols(), |i, j| a[[i, j]])
+}
+
+fn to_ndarray(a: &DMatrix<f64>) -> Array2<f64> {
+    Array2::from_shape_fn(a.shape(), |(i, j)| a[(i, j)])
+}
+
+/// Least squares by Householder QR: β = R⁻¹Qᵀy and (X'X)⁻¹ = R⁻¹R⁻ᵀ.
 ///
 /// # Errors
 /// [`Error::InvalidInput`] when X has fewer rows than columns, when the shapes
@@ -41,51 +52,23 @@ pub fn least_squares(x: &Array2<f64>, y: &Array1<f64>) -> Result<LeastSquares> {
             format!("{n} rows for {k} columns"),
         ));
     }
-    let mut r = x.clone();
-    let mut qty = y.clone();
+    let qr = to_nalgebra(x).qr();
+    let r = qr.r();
     let scale = x.iter().fold(0.0_f64, |m, v| m.max(v.abs())).max(1.0);
-    for j in 0..k {
-        let norm = (j..n).map(|i| r[[i, j]] * r[[i, j]]).sum::<f64>().sqrt();
-        if norm <= 1e-12 * scale * (n as f64).sqrt() {
-            return Err(Error::input(
-                "least squares",
-                format!("column {j} is collinear with the others"),
-            ));
-        }
-        let alpha = if r[[j, j]] > 0.0 { -norm } else { norm };
-        let mut v: Vec<f64> = (j..n).map(|i| r[[i, j]]).collect();
-        v[0] -= alpha;
-        let vnorm2: f64 = v.iter().map(|a| a * a).sum();
-        if vnorm2 > 0.0 {
-            for c in j..k {
-                let dot: f64 = v.iter().enumerate().map(|(t, vi)| vi * r[[j + t, c]]).sum();
-                let f = 2.0 * dot / vnorm2;
-                for (t, vi) in v.iter().enumerate() {
-                    r[[j + t, c]] -= f * vi;
-                }
-            }
-            let dot: f64 = v.iter().enumerate().map(|(t, vi)| vi * qty[j + t]).sum();
-            let f = 2.0 * dot / vnorm2;
-            for (t, vi) in v.iter().enumerate() {
-                qty[j + t] -= f * vi;
-            }
-        }
+    if let Some(j) = (0..k).find(|&j| r[(j, j)].abs() <= 1e-12 * scale * (n as f64).sqrt()) {
+        return Err(Error::input(
+            "least squares",
+            format!("column {j} is collinear with the others"),
+        ));
     }
-    // Back substitution R β = Qᵀy and R⁻¹ for (X'X)⁻¹ = R⁻¹R⁻ᵀ.
-    let mut coef = Array1::zeros(k);
-    for i in (0..k).rev() {
-        let s: f64 = (i + 1..k).map(|c| r[[i, c]] * coef[c]).sum();
-        coef[i] = (qty[i] - s) / r[[i, i]];
-    }
-    let mut r_inv = Array2::<f64>::zeros((k, k));
-    for col in 0..k {
-        for i in (0..=col).rev() {
-            let rhs = if i == col { 1.0 } else { 0.0 };
-            let s: f64 = (i + 1..=col).map(|c| r[[i, c]] * r_inv[[c, col]]).sum();
-            r_inv[[i, col]] = (rhs - s) / r[[i, i]];
-        }
-    }
-    let xtx_inv = r_inv.dot(&r_inv.t());
+    let collinear = || Error::input("least squares", "R is singular");
+    let qty = qr.q().transpose() * DVector::from_iterator(n, y.iter().copied());
+    let coef = r.solve_upper_triangular(&qty).ok_or_else(collinear)?;
+    let r_inv = r
+        .solve_upper_triangular(&DMatrix::identity(k, k))
+        .ok_or_else(collinear)?;
+    let coef = Array1::from_iter(coef.iter().copied());
+    let xtx_inv = to_ndarray(&(&r_inv * r_inv.transpose()));
     let residuals = y - &x.dot(&coef);
     let ssr = residuals.iter().map(|e| e * e).sum();
     Ok(LeastSquares {
@@ -96,7 +79,7 @@ pub fn least_squares(x: &Array2<f64>, y: &Array1<f64>) -> Result<LeastSquares> {
     })
 }
 
-/// Inverse of a small square matrix by Gauss–Jordan elimination with partial pivoting.
+/// Inverse of a small square matrix (LU with partial pivoting).
 ///
 /// # Errors
 /// [`Error::InvalidInput`] when the matrix is not square or is singular.
@@ -108,38 +91,16 @@ pub fn invert(a: &Array2<f64>) -> Result<Array2<f64>> {
             format!("{n} × {m} is not square"),
         ));
     }
-    let mut w = a.clone();
-    let mut inv = Array2::<f64>::eye(n);
+    let lu = to_nalgebra(a).lu();
     let scale = a.iter().fold(0.0_f64, |s, v| s.max(v.abs()));
-    for c in 0..n {
-        let pivot = (c..n)
-            .max_by(|&i, &j| w[[i, c]].abs().total_cmp(&w[[j, c]].abs()))
-            .unwrap_or(c);
-        if w[[pivot, c]].abs() <= 1e-14 * scale {
-            return Err(Error::input("matrix inverse", "the matrix is singular"));
-        }
-        for j in 0..n {
-            w.swap([c, j], [pivot, j]);
-            inv.swap([c, j], [pivot, j]);
-        }
-        let p = w[[c, c]];
-        for j in 0..n {
-            w[[c, j]] /= p;
-            inv[[c, j]] /= p;
-        }
-        for i in 0..n {
-            if i != c {
-                let f = w[[i, c]];
-                if f != 0.0 {
-                    for j in 0..n {
-                        w[[i, j]] -= f * w[[c, j]];
-                        inv[[i, j]] -= f * inv[[c, j]];
-                    }
-                }
-            }
-        }
+    let u = lu.u();
+    if (0..n).any(|i| u[(i, i)].abs() <= 1e-14 * scale) {
+        return Err(Error::input("matrix inverse", "the matrix is singular"));
     }
-    Ok(inv)
+    let inv = lu
+        .try_inverse()
+        .ok_or_else(|| Error::input("matrix inverse", "the matrix is singular"))?;
+    Ok(to_ndarray(&inv))
 }
 
 #[cfg(test)]
