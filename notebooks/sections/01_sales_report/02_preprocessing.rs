@@ -26,7 +26,7 @@ Table::from_frame("Date and postal code after conversion", &df.select(["Order ID
 // Models cannot take nulls. The original drops mostly empty columns (< 40 % non-null), drops the
 // 33 rows without a shipping address, and fills currency with "INR", Amount with 0 and
 // promotion-ids with "None".
-//
+// %% [markdown]
 // **Caveat:** Amount 0 is not a real amount: those rows are later removed from the models
 // (Amount > 0), which removes most cancelled orders (flaw 6). "None" as a promotion turns out
 // to be the strongest predictor of cancellation (flaw 7).

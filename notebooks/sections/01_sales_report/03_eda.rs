@@ -24,7 +24,7 @@ FigureGrid::new(vec![
 // %% [markdown]
 // Maharashtra leads (~3,000 cancelled lines), then Karnataka (> 2,000), Telangana, Uttar
 // Pradesh and Tamil Nadu (~1,600), Kerala (> 1,000); Gujarat closes the top 10.
-//
+// %% [markdown]
 // **Caveat:** these are counts, not rates: the states with most cancellations are the states with
 // most orders. With names normalised the counts of Delhi, Rajasthan and others grow.
 // %% [markdown]
@@ -42,10 +42,10 @@ sales::eda::group_medians(&groups)?
 // %% [markdown]
 // The original reads similar medians for Cancelled, Delivered and In transit (~₹600), a
 // lower Returned box and a high Damaged/Lost box with no outliers.
-//
+// %% [markdown]
 // **Caveat:** the Damaged/Lost box holds only 4 orders (flaw 17): its median says nothing.
 // Returned is in fact slightly *higher* than the others, as the table shows.
-//
+// %% [markdown]
 // ### 3.3 Revenue over time
 // %%
 // summed Amount per month, all statuses (as the original) and without cancelled lines
@@ -58,7 +58,7 @@ sales::eda::monthly_table(&monthly, &monthly_kept)
 // %% [markdown]
 // The original reads: March near zero, an April peak (~₹29 M), then May (~₹26 M) and
 // June (~₹23 M): growth then decline, worth checking against campaigns and seasonality.
-//
+// %% [markdown]
 // **Caveat:** March is one day of data (2022-03-31), not a weak month, and the data ends on
 // 2022-06-29 (flaw 11). Cancelled lines with a non-zero Amount are counted as revenue (flaw 10);
 // without them every month is lower, but the April→June decline remains.

@@ -13,7 +13,7 @@ frame.filter_table()
 // %% [markdown]
 // **Caveat (flaw 6):** of the cancelled lines only 5,628 survive the filter: most cancelled lines
 // have Qty 0. The models therefore learn about an unusual subset of cancellations.
-//
+// %% [markdown]
 // ### 4.3 Encoding
 // Text columns with more than 5 distinct values get label codes (a value's code is its position in
 // the sorted distinct strings, as scikit-learn's `LabelEncoder`); the others become 0/1 dummies.
@@ -30,7 +30,7 @@ original.features.head_table("Encoded features (R-38), first rows", 5)
 // **Caveat (flaws 4, 5):** Order ID (~110k codes), SKU, ASIN and the postal code are identifiers,
 // yet they are inputs; Category, Size, state and promotion codes are nominal but their codes are
 // used as if ordered.
-//
+// %% [markdown]
 // ### 4.5 Class imbalance
 // The original balances the classes with SMOTE (k = 5 neighbours, seed 42) on **all** rows. SMOTE
 // is written in this crate (no maintained Rust crate fits) and, like imbalanced-learn on a
@@ -53,6 +53,6 @@ original.features.head_table("Features before scaling (R-45)", 5)
 original.scaled_head(5)
 // %% [markdown]
 // **Caveat (flaws 1–3):** SMOTE and the scaler see every row before the split. Synthetic rows made
-// from test rows' neighbours land in the training set, and the test set is balanced (about half
-// cancelled) while the real cancel rate is 4.95 %. Every metric in §5 inherits this. §5 therefore
-// also runs an honest pipeline: split first (stratified), then resample or weight the training part.
+// from test rows' neighbours land in training, and the test set is balanced (about half cancelled)
+// while the real cancel rate is 4.95 %; every metric in §5 inherits this. Believe §5's honest
+// pipeline instead: split first (stratified), then resample or weight the training part.

@@ -76,7 +76,7 @@ forest.importance_chart("Random forest importances (original pipeline)", 18)?
 // **Caveat (flaws 4, 7):** the promotion code dominates, and ASIN, SKU, Style and Order ID, all
 // identifiers, outrank Category. "None" in promotion-ids covers 98.4 % of cancelled orders against
 // 28.1 % of the rest: the promotion field is probably filled after the outcome, so it leaks.
-//
+// %% [markdown]
 // ### 5.5 Honest pipeline
 // Split first (stratified 80/20, seed 42), so the test rows keep the real 4.95 % cancel rate; no
 // identifiers (Order ID, SKU, ASIN, Style, postal code); one-hot Category, Size, Fulfilment, service

@@ -19,6 +19,7 @@ ridge.evaluation.table()
 // The original averages 100 trees and states max_depth 15, but its code uses **25** (flaw 9); 25 is
 // used here. Min split 10, seed 42, all features considered at each split (scikit-learn's default
 // for regression). The forest is this crate's CART (linfa-trees has no regression trees).
+// %% [markdown]
 // **Caveat (flaw 9):** §4.6 says the inputs are scaled; the regression uses the raw features.
 // %%
 // R-69: random-forest regressor (100 trees, depth 25, min split 10)
@@ -31,7 +32,7 @@ forest_reg.importance_chart("Random forest regressor importances (original pipel
 // **Caveat (flaw 8):** Category, SKU, Style and ASIN dominate. With a random row split the same SKU
 // sits in train and test, so the forest looks up each product's price by its code: R² 0.96 measures
 // memory of a price list, not an understanding of what drives Amount.
-//
+// %% [markdown]
 // ### Honest variant: split by SKU
 // 20 % of the SKUs (seeded) go to the test side with all their rows, so no product is on both
 // sides. The forest is refitted on the original features and on features without identifiers

@@ -1,9 +1,12 @@
 // %% [markdown]
 // ## 7. K-Means order segments
-// The original looks for natural groups of orders with K-Means (k-means++ starts, 10 runs, seed 42;
-// this crate's Lloyd loop, tested to match linfa-clustering's fits, ~5× faster), on 14 columns:
-// the codes of Style, Category, Size, state and promotion, Qty (these six standardised), B2B and
-// the 7 dummies.
+// The original looks for natural groups of orders with K-Means (k-means++ initialisation, one start
+// as `n_init="auto"` gives, random_state 42) on 14 columns: the codes of Style, Category, Size,
+// state and promotion, Qty (these six standardised), B2B and the 7 dummies. Here K-Means is this
+// crate's Lloyd loop (tested to match linfa-clustering's fits, ~5× faster). The k sweep of §7.1
+// keeps the best of 10 k-means++ starts with seed 42 for every k. The final k = 3 fit of §7.3 uses
+// one start with seed 1: Rust's generator differs from numpy's, so seed 42 does not carry over, and
+// seed 1 is the start that reaches the original's solution (details in §7.3).
 // %%
 // the clustering matrix (113,670 × 14)
 let seg = sales::segments::segment_inputs(&original.features)?;
@@ -20,15 +23,19 @@ sweep.table()
 // R-77 (charts): elbow and silhouette
 FigureGrid::new(vec![sales::segments::elbow_chart(&sweep)?, sales::segments::silhouette_chart(&sweep)?])
 // %% [markdown]
+// What to look for: the original's refitted silhouette rose from 0.2243 (k = 2) to 0.2739
+// (k = 3), one of its two reasons for k = 3; if the curves above fall from k = 2 to k = 3 in this
+// run, that reason does not carry over.
+// %% [markdown]
 // ### 7.2 Choice
 // The original sees an elbow at 3 and a silhouette jump from k = 2 to k = 3, and picks **k = 3**
 // because fewer clusters read better.
-//
+// %% [markdown]
 // **Caveat (flaw 16):** k = 6 and k = 9 score higher silhouettes (original 0.2956 and 0.2985), and
 // the original's silhouettes come from refitting K-Means on the 10,000-row sample, not from the
 // final model (both are shown above). k = 3 is a choice for readability, not the best-separated
 // solution.
-//
+// %% [markdown]
 // ### 7.3 Fit with k = 3
 //
 // The original ran one k-means++ start (`n_init="auto"`). The Rust random generator differs from
@@ -72,7 +79,7 @@ sales::segments::profile_charts(&prof)?
 // The clusters differ by value and product and by fulfilment mode; the original suggests
 // expedited offers for the Amazon-fulfilled groups and merchant support for the merchant group;
 // Maharashtra leads in every cluster.
-//
+// %% [markdown]
 // **Caveat (flaw 5):** the distances use label codes of nominal columns (Style, Category, Size,
 // state, promotion) as if they were ordered numbers, so "close" codes are not similar products;
 // the fulfilment split, which comes from real 0/1 columns, is the robust part of the segmentation.

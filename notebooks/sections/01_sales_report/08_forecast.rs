@@ -3,7 +3,7 @@
 // ### 8.1 Building the series (R-87..R-90)
 // The original copies the cleaned frame, sets Date as the index (R-88) and defines
 // Revenue = Amount × Qty (R-89) over all 128,936 lines, cancelled included (R-90).
-//
+// %% [markdown]
 // **Caveat (flaw 10):** Amount is already the line total, so multiplying by Qty counts Qty-2 lines
 // twice, and cancelled lines with a non-zero Amount count as revenue. Both series are built below;
 // the table splits the difference into its two sources.
@@ -35,21 +35,24 @@ revenue_original.overview(0.5)
 // %% [markdown]
 // (R-94) The original finds the series volatile, steadier in April–May and falling from mid-May,
 // and suggests shopping events and mid-2022 inflation as causes.
-//
+// %% [markdown]
 // **Caveat (flaw 11):** 2022-03-31 is a single partial day (₹98,261, about a tenth of a normal day)
 // and 2022-06-29, the last day of the export, is also partial (₹412,098). Both stay in the
 // original's ADF test and SARIMA fit. The causes are the original's guesses: nothing in the data
 // tests them.
-//
+// %% [markdown]
 // ### 8.3 Monthly revenue (R-95..R-98)
 // %%
 // R-96: month sums of the original series (March = 1 day, June ends on the 29th)
 revenue_original.monthly_chart("Monthly revenue (original definition)")?
 // %% [markdown]
-// (R-97) High in April–May with a slight decline "from May to July". **Caveat:** there is no July
-// data; the last month is June up to the 29th. (R-98 installs statsmodels: not needed here; the
-// `forecast` module implements the tests and the model, checked against statsmodels 0.14.4.)
-//
+// (R-97) High in April–May with a slight decline "from May to July".
+// %% [markdown]
+// **Caveat:** there is no July data; the last month is June up to the 29th.
+// %% [markdown]
+// (R-98 installs statsmodels: not needed here; the `forecast` module implements the tests and the
+// model, checked against statsmodels 0.14.4.)
+// %% [markdown]
 // ### 8.4 Decomposition (R-99..R-101)
 // %%
 // R-100: additive decomposition, period 7 (centred 7-day trend)
@@ -79,9 +82,11 @@ log_revenue.head(5, 6)
 charts::lag_plots(&ChartSpec::new("log1p revenue").size(300, 300), &log_revenue.values, &[1, 2, 3, 4, 5, 6, 7, 14, 30])?
 // %% [markdown]
 // (R-108) The original sees strong lag-1 and lag-2 correlation decaying with the lag, negative by
-// lag 14. **Caveat:** the isolated point at ~11.5 (the partial 03-31) pulls every r; the ACF below
-// (which uses the full-series mean and variance) puts lag 1 at 0.23, not 0.39.
-//
+// lag 14.
+// %% [markdown]
+// **Caveat:** the isolated point at ~11.5 (the partial 03-31) pulls every r; the ACF below (which
+// uses the full-series mean and variance) puts lag 1 at 0.23, not 0.39.
+// %% [markdown]
 // #### Stationarity test (R-109..R-111)
 // %%
 // R-110: ADF on log1p (constant, lag by AIC); the original: -12.737157, p 9.108e-24, 0 lags, 90 obs
@@ -93,11 +98,11 @@ let adf_correct = forecast::adf_test(&revenue_correct.skip(1).log1p().values, No
 adf_correct.table("ADF test, log1p correct series from 2022-04-01")
 // %% [markdown]
 // (R-111) p < 0.05, hence "stationary" and d = 0.
-//
+// %% [markdown]
 // **Caveat:** the rejection is driven by the partial first day: one jump from 11.5 to 13.6 on day 2
 // looks like strong mean reversion. Without that day the ADF p-value is about 0.21 and a unit
 // root cannot be rejected, so d = 0 rests on an artefact.
-//
+// %% [markdown]
 // #### ACF and PACF (R-112..R-114)
 // R-113 explains the two: the ACF shows total correlation at each lag (MA order), the PACF the
 // correlation left after the shorter lags (AR order).
@@ -130,7 +135,7 @@ sarima_original.summary("SARIMA(1,0,1)(1,1,1,14) on 72 days (R-116)")
 // the likelihood is flat along that coefficient on the non-invertible boundary, so both programs
 // stop somewhere near −1 and its standard error is meaningless (statsmodels: 35.25 in the
 // original, 20.4 here; ours larger still).
-//
+// %% [markdown]
 // **Caveat (flaws 12, 14):** R-117 calls −54.418 the AIC; it is the BIC (AIC −63.106). The ADF
 // test said d = 0, yet a seasonal difference at s = 14 is used, while the decomposition shows a
 // 7-day cycle; the seasonal terms are not significant.
@@ -163,11 +168,11 @@ charts::forecast_band(&ChartSpec::new("Test period: original SARIMA forecast vs 
     &log_train.points(), &test_forecast, Some(&log_test.points()))?
 // %% [markdown]
 // (R-117) The original calls RMSE 0.24 "low" and the residuals white noise (Ljung-Box p 0.95).
-//
+// %% [markdown]
 // **Caveat (flaw 12):** 0.24 in log1p units is an error of roughly ±24 % a day, about ₹168 k a day
 // in rupees. Both SARIMA models beat the seasonal-naive baseline, but only modestly, and all
 // three overshoot the last test days, which fall to the partial 06-29.
-//
+// %% [markdown]
 // ### 8.8 Residual analysis (R-118..R-120)
 // %%
 // R-119: one-step residuals of the original model after the 30-day burn-in: histogram and normal Q-Q
@@ -182,10 +187,13 @@ println!("{}", forecast::ljung_box_table("Ljung-Box, standardised residuals (ori
 charts::correlogram(&ChartSpec::new("ACF of residuals (original model)").x("lag").size(700, 300), &forecast::acf(standardized, 14)?)?
 // %% [markdown]
 // (R-120) Residuals centred near 0, left-skewed with one outlier; the Q-Q plot mostly linear;
-// judged adequate. **Caveat:** these are in-sample one-step residuals of 42 days; with so few days
-// the Ljung-Box test has little power, so "white noise" means "no evidence against".
-//
+// judged adequate.
+// %% [markdown]
+// **Caveat:** these are in-sample one-step residuals of 42 days; with so few days the Ljung-Box
+// test has little power, so "white noise" means "no evidence against".
+// %% [markdown]
 // ### 8.9 The next two months (R-121..R-123)
+// %% [markdown]
 // **Caveat (flaw 13):** the original never refits: its "future" forecast is the 72-day model's
 // forecast from 06-11, relabelled from 06-30, so every date is shifted by 19 days. Here the model
 // is refitted on all 91 days and the forecast starts the day after the last observation.

@@ -9,13 +9,12 @@ sales::promotions::promotion_cancellation(&ts_frame, 10)?
 // %% [markdown]
 // The original concludes that Free Shipping "works" and that customers cancel when there is
 // no promotion, so promotions should be pushed.
-//
-// **Caveat (flaw 7):** this is an association, not a cause. "None" is an imputed missing value, and
-// a promotion may only be recorded once an order goes through: 98.4 % of cancelled lines carry
-// "None" against 28.1 % of kept ones, which is what one would see if the field were filled *after*
-// the outcome. Only an experiment (or order-time promotion data) can say whether promotions
-// prevent cancellations.
-//
+// %% [markdown]
+// **Caveat (flaw 7):** an association, not a cause. "None" is an imputed missing value, and a
+// promotion may be recorded only once an order goes through: 98.4 % of cancelled lines carry "None"
+// against 28.1 % of kept ones, as expected if the field is filled *after* the outcome. Only an
+// experiment (or order-time promotion data) can show whether promotions prevent cancellations.
+// %% [markdown]
 // ### Top 10 by revenue
 // The original sums Amount over all statuses (df_report) for Category, SKU, Style and ASIN; states
 // and cities are added here, with the normalised `state` column (flaw 15: 69 raw spellings).

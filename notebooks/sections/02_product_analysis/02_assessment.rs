@@ -17,7 +17,7 @@ quality_report(&raw_text, "amazon.csv (as stored: all text)", Some("product_id")
 //
 // (P-11, P-12) The text columns need cleaning: shorten product names, split the category path into
 // levels, and clean about_product and the reviews for TF-IDF.
-//
+// %% [markdown]
 // **Caveat:** the assessment checks duplicates on full rows only. product_id has 1,351 distinct
 // values in 1,465 rows: 114 rows repeat a product with different text (flaw 22).
 // %%

@@ -10,7 +10,7 @@ Table::from_frame("Numbers after conversion", &data.products.select(["product_id
 eda::value_counts_table("rating as stored", &raw_text, "rating")?
 // %% [markdown]
 // (P-22) The product with rating "|" (B08L12N5H1) shows 3.9 on amazon.in, so 3.9 is used.
-//
+// %% [markdown]
 // **Caveat:** the original applied this fix to the raw frame after converting the working frame,
 // so its models saw the median 4.1 instead (flaw 19). Here `rating` holds 3.9 and a separate
 // `rating_original` keeps 4.1 for reproducing the original pipeline only.
@@ -62,5 +62,7 @@ Table::from_frame("Individual reviews", &reviews, 5)
 println!("full-row duplicates: {}", eda::duplicate_rows(&p)?);
 cleaned.report.clone()
 // %% [markdown]
-// (P-40) The original concludes there are no duplicates. **Caveat:** only full rows were compared;
-// 114 rows repeat a product_id (flaw 22), which matters for the "most reviewed" ranking below.
+// (P-40) The original concludes there are no duplicates.
+// %% [markdown]
+// **Caveat:** only full rows were compared; 114 rows repeat a product_id (flaw 22), which matters
+// for the "most reviewed" ranking below.

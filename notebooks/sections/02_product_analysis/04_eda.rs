@@ -30,9 +30,11 @@ charts::barh(&ChartSpec::new("Mean rating by main category").x("mean rating"), &
 products::eda::category_profile(&p)?
 // %% [markdown]
 // (P-51) Office products and toys rate highest; electronics, kitchen and health are in the middle;
-// musical instruments and car accessories lowest. **Caveat:** several categories hold one or two
-// products (see the table), so their means are anecdotes.
-//
+// musical instruments and car accessories lowest.
+// %% [markdown]
+// **Caveat:** several categories hold one or two products (see the table), so their means are
+// anecdotes.
+// %% [markdown]
 // (P-52) The ten most-reviewed products.
 // %%
 // P-53: as the original: rating_count summed per (category, name)
@@ -48,7 +50,7 @@ products::eda::reviewed_chart("Ten most-reviewed products", &top_dedup)?
 // %% [markdown]
 // (P-55) Electronics is the most reviewed category, led by the AmazonBasics HDMI cable; boAt's
 // Deuce cable leads Computers and Accessories. Most-reviewed products can stand in for best sellers.
-//
+// %% [markdown]
 // **Caveat:** the original's top value 853,945 is one product listed twice (426,973 + 426,973):
 // summing per name double-counts repeated listings (flaw 22). The corrected ranking counts each
 // product once.

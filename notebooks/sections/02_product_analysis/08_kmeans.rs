@@ -21,7 +21,7 @@ kmeans.profile(&frame, &space)
 // %% [markdown]
 // P-91, the original's reading: C0 "cheap, poorly rated" (336, 24 %); C1 "good value" (931, 67 %),
 // value for money and hidden bargains; C2 "premium" (127, 9 %).
-//
+// %% [markdown]
 // **Caveat (flaw 23):** k = 3 was chosen although k = 2 has the higher silhouette (see the sweep).
 // The segments are price and rating bands by construction of the space; the profile in rupees
 // shows what each band means in prices.

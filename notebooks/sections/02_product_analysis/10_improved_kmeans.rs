@@ -52,9 +52,9 @@ segments.recommendations()
 // P-X6: compared with P-91 and P-99, "premium" recurs (the expensive tail, here ₹20k+ on average);
 // "bestsellers" (a few dozen products with hundreds of thousands of ratings) is new, and the
 // cheap "value-for-money" mass holds about nine products in ten.
-//
-// **Caveat:** a silhouette above 0.70 is reached with robust scaling (the chosen four features
-// give about 0.75, see the variants table); with standard scaling of the same features the score
-// is about 0.31 and with log-transformed prices and counts about 0.23. The high score describes
-// one dense mass plus two small extreme tails, which is what skewed prices and counts produce;
-// it does not show three well-separated kinds of products.
+// %% [markdown]
+// **Caveat:** the silhouette above 0.70 is reached with robust scaling (about 0.75 for the chosen
+// four features, see the variants table); standard scaling of the same features gives about 0.31,
+// log-transformed prices and counts about 0.23. The high score reflects one dense mass plus two
+// small extreme tails, as skewed prices and counts produce, not three well-separated kinds of
+// products.

@@ -3,7 +3,7 @@
 // P-X7: the goal is to detect negative sentiment from review text. The data has no per-review
 // stars, so the label comes from the product: a document is **negative** when its product's
 // rating is below 4.0 (the rating_label of P-69).
-//
+// %% [markdown]
 // **Caveat: the labels are weak.** Every review of a product inherits the product's average
 // rating, so a glowing review of a 3.9-star product counts as negative. The scores below measure
 // how well review text predicts the product's rating band, not the sentiment of each review.
@@ -42,7 +42,7 @@ sentiment::comparison_table(&[("class weights", &cnn), ("random over-sampling", 
 // with class weights finds a good share of the low-rated products from their review text, and
 // its macro-F1 is well above the majority baseline's. The ROC AUC says the text carries real
 // signal about the rating band.
-//
+// %% [markdown]
 // **Caveat:** with weak labels and under 300 test documents these figures move by several
 // points with the seed; they say "review text predicts the product's rating band", not "this
 // review is negative".
