@@ -58,7 +58,14 @@ impl Progress {
 }
 
 /// One progress line (split out so it can be tested without capturing stdout).
-fn line(task: &str, done: usize, total: usize, label: &str, step: Duration, all: Duration) -> String {
+fn line(
+    task: &str,
+    done: usize,
+    total: usize,
+    label: &str,
+    step: Duration,
+    all: Duration,
+) -> String {
     let count = if total > 0 {
         format!("{done:>width$}/{total}", width = total.to_string().len())
     } else {

@@ -22,7 +22,8 @@
 
 use ndarray::{Array2, ArrayView1};
 
-use crate::display::{number, thousands, Table};
+use crate::charts::{heatmap, ChartSpec};
+use crate::display::{number, thousands, Figure, Table};
 use crate::error::{Error, Result};
 
 fn check_pair<A, B>(context: &'static str, a: ArrayView1<A>, b: ArrayView1<B>) -> Result<()> {
@@ -71,6 +72,36 @@ impl ConfusionMatrix {
             t.push_row(cells);
         }
         t
+    }
+
+    /// The matrix as an annotated heatmap, true class down, predicted across
+    /// (the original's `sns.heatmap(confusion_matrix(..), annot=True)`).
+    ///
+    /// # Errors
+    /// [`Error::Chart`] if drawing fails.
+    pub fn heatmap(&self, title: &str, class_names: &[&str]) -> Result<Figure> {
+        let name = |i: usize| {
+            class_names
+                .get(i)
+                .map_or_else(|| i.to_string(), |s| s.to_string())
+        };
+        let labels: Vec<String> = (0..self.n_classes()).map(name).collect();
+        let values: Vec<Vec<f64>> = self
+            .counts
+            .rows()
+            .into_iter()
+            .map(|r| r.iter().map(|&c| c as f64).collect())
+            .collect();
+        heatmap(
+            &ChartSpec::new(title)
+                .x("predicted")
+                .y("true")
+                .size(460, 380),
+            &labels,
+            &labels,
+            &values,
+            0,
+        )
     }
 }
 

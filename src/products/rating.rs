@@ -156,6 +156,16 @@ impl RatingScores {
             .table(&format!("{}: confusion matrix", self.model), &CLASS_NAMES)
     }
 
+    /// The confusion matrix as an annotated heatmap (P-72, P-74).
+    ///
+    /// # Errors
+    /// [`crate::Error::Chart`] if drawing fails.
+    pub fn confusion_chart(&self) -> Result<Figure> {
+        self.report
+            .confusion
+            .heatmap(&format!("{}: confusion matrix", self.model), &CLASS_NAMES)
+    }
+
     fn cells(&self, baseline: f64) -> Vec<String> {
         vec![
             self.model.clone(),

@@ -69,7 +69,11 @@ pub fn fit_amount(which: AmountModel, data: &TrainTest<f64>, seed: u64) -> Resul
         ),
         AmountModel::RandomForest => {
             let mut progress = Progress::new("random forest regressor", 2);
-            progress.announce(&format!("fit on {} rows × {} features", x.nrows(), x.ncols()));
+            progress.announce(&format!(
+                "fit on {} rows × {} features",
+                x.nrows(),
+                x.ncols()
+            ));
             let m = progress.step("fit", || ForestRegressor::fit(x, y, &forest_params(seed)))?;
             let imp = m.forest.feature_importances();
             (progress.step("evaluate", || evaluate(&m, data))?, Some(imp))

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use crate::display::{number, thousands, Table};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::frame::{f64_values, str_values};
 use crate::stats::quantile;
 
@@ -14,7 +14,7 @@ use crate::stats::quantile;
 /// (`"ship-state"` for the original's raw spellings, `"state"` for canonical names), top `n`.
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when a column is missing.
+/// [`crate::Error::InvalidInput`] when a column is missing.
 pub fn cancelled_by_state(
     df: &DataFrame,
     state_column: &str,
@@ -63,7 +63,7 @@ pub fn status_group(status: &str) -> &'static str {
 /// R-24: Amount (> 0) of each status group, in the original's order.
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when Status or Amount is missing.
+/// [`crate::Error::InvalidInput`] when Status or Amount is missing.
 pub fn amount_by_status_group(df: &DataFrame) -> Result<Vec<(String, Vec<f64>)>> {
     let status = str_values(df, "Status")?;
     let amount = f64_values(df, "Amount")?;
@@ -95,7 +95,7 @@ pub fn amount_by_status_group(df: &DataFrame) -> Result<Vec<(String, Vec<f64>)>>
 /// Median and size of each group from [`amount_by_status_group`], as a table.
 ///
 /// # Errors
-/// [`Error::InvalidInput`] for an empty group.
+/// [`crate::Error::InvalidInput`] for an empty group.
 pub fn group_medians(groups: &[(String, Vec<f64>)]) -> Result<Table> {
     let mut t = Table::new(
         "Amount (> 0) by status group",
@@ -118,7 +118,7 @@ pub fn group_medians(groups: &[(String, Vec<f64>)]) -> Result<Table> {
 /// Set `exclude_cancelled` to leave out `Status == "Cancelled"` rows (flaw 10).
 ///
 /// # Errors
-/// [`Error::InvalidInput`] / [`Error::Polars`] when Date, Status or Amount is missing.
+/// [`crate::Error::InvalidInput`] / [`crate::Error::Polars`] when Date, Status or Amount is missing.
 pub fn monthly_revenue(df: &DataFrame, exclude_cancelled: bool) -> Result<Vec<(String, f64)>> {
     let mut lines = df.clone().lazy();
     if exclude_cancelled {
@@ -169,4 +169,88 @@ pub fn monthly_table(all: &[(String, f64)], without_cancelled: &[(String, f64)])
         t.push_row([m.clone(), number(*a, 0), number(*b, 0)]);
     }
     t.with_note("2022-03 holds a single day (03-31); 2022-06 ends on 06-29")
+}
+
+/// Revenue lost to cancellations and returns per `by` (a text column such
+/// as `"Category"` or `"state"`, or `"month"` for calendar months), largest
+/// loss first, top `n`: the summed Amount of cancelled lines and of
+/// returned or rejected lines (see [`status_group`]), and their share of the
+/// group's gross Amount (all lines, as the original's revenue).
+///
+/// Cancelled lines mostly carry the order's Amount although nothing was
+/// paid, so "lost" is the revenue the orders would have brought.
+///
+/// # Errors
+/// [`crate::Error::InvalidInput`] / [`crate::Error::Polars`] when Status, Amount, Date or
+/// the `by` column is missing.
+pub fn revenue_lost(df: &DataFrame, by: &str, n: usize) -> Result<Table> {
+    let outcome: Vec<&str> = str_values(df, "Status")?
+        .iter()
+        .map(|s| match s.as_deref().map(status_group) {
+            Some("Cancelled") => "cancelled",
+            Some("Returned") => "returned",
+            _ => "kept",
+        })
+        .collect();
+    let mut lines = df.clone();
+    lines.with_column(Column::new("outcome".into(), outcome))?;
+    let mut query = lines.lazy();
+    if by == "month" {
+        query = query.with_column(
+            (col("Date").dt().year() * lit(100) + col("Date").dt().month().cast(DataType::Int32))
+                .alias("month"),
+        );
+    }
+    let amount_of = |outcome: &str| {
+        col("Amount")
+            .filter(col("outcome").eq(lit(outcome)))
+            .sum()
+            .alias(outcome)
+    };
+    let lost = query
+        .filter(col(by).is_not_null())
+        .group_by([col(by)])
+        .agg([
+            amount_of("cancelled"),
+            amount_of("returned"),
+            col("Amount").sum().alias("gross"),
+        ])
+        .with_column((col("cancelled") + col("returned")).alias("lost"))
+        .sort(
+            ["lost"],
+            SortMultipleOptions::default().with_order_descending(true),
+        )
+        .limit(n as IdxSize)
+        .collect()?;
+    let keys: Vec<String> = match by {
+        "month" => f64_values(&lost, "month")?
+            .iter()
+            .map(|m| format!("{}-{:02}", *m as i64 / 100, *m as i64 % 100))
+            .collect(),
+        _ => str_values(&lost, by)?
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect(),
+    };
+    let cancelled = f64_values(&lost, "cancelled")?;
+    let returned = f64_values(&lost, "returned")?;
+    let gross = f64_values(&lost, "gross")?;
+    let mut t = Table::new(
+        format!("Revenue lost to cancellations and returns, by {by}"),
+        [by, "cancelled ₹", "returned ₹", "lost ₹", "share of gross"],
+    );
+    for i in 0..keys.len() {
+        let total = cancelled[i] + returned[i];
+        t.push_row([
+            keys[i].clone(),
+            number(cancelled[i], 0),
+            number(returned[i], 0),
+            number(total, 0),
+            crate::display::percent(total / gross[i].max(f64::MIN_POSITIVE), 1),
+        ]);
+    }
+    Ok(t.with_note(
+        "Gross = summed Amount of all lines (the original's revenue); cancelled lines \
+         keep the Amount of the order that was not paid.",
+    ))
 }

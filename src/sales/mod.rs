@@ -7,10 +7,12 @@
 //! * [`inputs`]: §4 model inputs (targets, filter, encodings, SMOTE, splits);
 //! * [`cancellation`]: §5 classifiers of the Cancelled flag;
 //! * [`amount`]: §6 regressions of Amount;
-//! * [`segments`]: §7 K-Means order segments;
+//! * [`segments`]: §7 K-Means order segments; [`customers`]: postal codes as
+//!   a proxy for the customers the data does not identify;
 //! * [`revenue`]: §8 the daily revenue series the forecast models;
 //! * [`promotions`]: §9 promotions against cancellation;
 //! * [`baskets`]: §11 market-basket transactions of multi-line orders;
+//! * [`summary`]: the closing table (original claim, rerun, honest);
 //! * [`scale`]: the same cleaning and aggregation on N× synthetic data,
 //!   streamed in bounded memory.
 //!
@@ -20,6 +22,7 @@
 pub mod amount;
 pub mod baskets;
 pub mod cancellation;
+pub mod customers;
 pub mod eda;
 pub mod inputs;
 pub mod load;
@@ -28,5 +31,6 @@ pub mod revenue;
 pub mod scale;
 pub mod segments;
 pub mod states;
+pub mod summary;
 
 pub use load::*;

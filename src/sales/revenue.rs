@@ -8,7 +8,11 @@ use crate::data::dates::iso_date;
 use crate::display::{number, percent, Figure, FigureGrid, Table};
 use crate::error::{Error, Result};
 use crate::frame::f64_values;
-use crate::ml::forecast::{moving_average, Decomposition};
+use crate::ml::forecast::evaluation::score;
+use crate::ml::forecast::{
+    moving_average, scores_table, seasonal_naive, Decomposition, Forecast, SarimaFit, SarimaOrder,
+    SarimaParams, TestScore,
+};
 
 /// Weekday names of days since 1970-01-01 (a Thursday) modulo 7.
 const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
@@ -112,6 +116,25 @@ impl DailySeries {
             .filter(|(_, v)| **v < share * median)
             .map(|(d, _)| *d)
             .collect()
+    }
+
+    /// The series without the partial days at either end (below `share` of
+    /// the median day, see [`DailySeries::partial_days`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when no full day is left.
+    pub fn trim_partial_ends(&self, share: f64) -> Result<DailySeries> {
+        let partial = self.partial_days(share);
+        let first = self.dates.iter().position(|d| !partial.contains(d));
+        let last = self.dates.iter().rposition(|d| !partial.contains(d));
+        match (first, last) {
+            (Some(a), Some(b)) => Ok(DailySeries {
+                name: self.name.clone(),
+                dates: self.dates[a..=b].to_vec(),
+                values: self.values[a..=b].to_vec(),
+            }),
+            _ => Err(Error::input("daily series", "every day is partial")),
+        }
     }
 
     /// (x = day number, y = value) points for the line charts.
@@ -261,6 +284,33 @@ impl DailySeries {
             ]);
         }
         Ok(t)
+    }
+
+    /// Test-period residuals (this series minus `predicted`, day by day) as
+    /// a line around zero, as the original plotted them in R-119.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when `predicted` has another length;
+    /// [`Error::Chart`] if drawing fails.
+    pub fn residual_chart(&self, predicted: &[f64], title: &str) -> Result<Figure> {
+        let residuals: Vec<f64> = self
+            .values
+            .iter()
+            .zip(predicted)
+            .map(|(a, p)| a - p)
+            .collect();
+        let zero = vec![0.0; self.len()];
+        charts::line(
+            &ChartSpec::new(title)
+                .x("date")
+                .y("actual − forecast")
+                .size(900, 300),
+            &[
+                LineSeries::new("residual", self.points_of(&residuals)?).with_markers(),
+                LineSeries::new("zero", self.points_of(&zero)?).dashed(),
+            ],
+            true,
+        )
     }
 
     /// The first `rows` days as a table.
@@ -421,5 +471,210 @@ mod tests {
         assert_eq!((a.len(), b.len(), b.dates[0]), (3, 2, 3));
         assert!(s.split(5).is_err());
         assert!(DailySeries::new("x", 0, vec![]).is_err());
+    }
+}
+
+/// Flaw 13 made visible: the original's "future" forecast is the
+/// training-only model's forecast of the test days, relabelled as if it
+/// started the day after the data; beside it the model refitted on all days
+/// and dated correctly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MisdatedForecast {
+    /// Days the original's dates are shifted by (19: the test period).
+    pub shift_days: i32,
+    /// The original's forecast, with the dates the original printed.
+    pub as_printed: Forecast,
+    /// The refitted model's forecast, dated from the day after the data.
+    pub corrected: Forecast,
+}
+
+impl MisdatedForecast {
+    /// `train_fit` forecasts `steps` days from `train_next` (the day after its
+    /// training data), relabelled to start at `data_next`; `full_fit` forecasts
+    /// the same number of days from `data_next` (both on the log1p scale).
+    ///
+    /// # Errors
+    /// As [`SarimaFit::predict`].
+    pub fn new(
+        train_fit: &SarimaFit,
+        full_fit: &SarimaFit,
+        train_next: i32,
+        data_next: i32,
+        steps: usize,
+    ) -> Result<Self> {
+        let mut as_printed = train_fit.predict(train_next, steps, &[])?;
+        as_printed.dates = as_printed
+            .dates
+            .iter()
+            .map(|d| d - train_next + data_next)
+            .collect();
+        Ok(MisdatedForecast {
+            shift_days: data_next - train_next,
+            as_printed,
+            corrected: full_fit.predict(data_next, steps, &[])?,
+        })
+    }
+
+    /// The history and both forecasts in rupees (expm1 of the log1p values).
+    ///
+    /// # Errors
+    /// [`Error::Chart`] if drawing fails.
+    pub fn chart(&self, log_history: &DailySeries) -> Result<Figure> {
+        let rupees = |dates: &[i32], values: &[f64]| -> Vec<(f64, f64)> {
+            dates
+                .iter()
+                .zip(values)
+                .map(|(d, v)| (*d as f64, v.exp_m1()))
+                .collect()
+        };
+        charts::line(
+            &ChartSpec::new(format!(
+                "Flaw 13: the original's forecast is shifted by {} days",
+                self.shift_days
+            ))
+            .x("date")
+            .y("revenue (₹)")
+            .size(900, 380),
+            &[
+                LineSeries::new("observed", rupees(&log_history.dates, &log_history.values)),
+                LineSeries::new(
+                    format!(
+                        "original (train-only model, dates shifted {} days)",
+                        self.shift_days
+                    ),
+                    rupees(&self.as_printed.dates, &self.as_printed.point),
+                )
+                .dashed(),
+                LineSeries::new(
+                    "refitted on all days, dated from the day after the data",
+                    rupees(&self.corrected.dates, &self.corrected.point),
+                )
+                .dashed(),
+            ],
+            true,
+        )
+    }
+
+    /// The first `rows` days: the date, the original's printed value, the
+    /// day that value really forecast, and the corrected forecast (₹).
+    pub fn table(&self, rows: usize) -> Table {
+        let mut t = Table::new(
+            "Original (misdated) vs refitted forecast, first days",
+            [
+                "date",
+                "original printed ₹",
+                "really the forecast of",
+                "refitted ₹",
+            ],
+        );
+        for i in 0..rows.min(self.as_printed.len()).min(self.corrected.len()) {
+            let date = self.as_printed.dates[i];
+            t.push_row([
+                iso_date(date),
+                number(self.as_printed.point[i].exp_m1(), 0),
+                iso_date(date - self.shift_days),
+                number(self.corrected.point[i].exp_m1(), 0),
+            ]);
+        }
+        let gap: f64 = self
+            .as_printed
+            .point
+            .iter()
+            .zip(&self.corrected.point)
+            .map(|(a, b)| (a.exp_m1() - b.exp_m1()).abs())
+            .sum::<f64>()
+            / self.as_printed.len().max(1) as f64;
+        t.with_note(format!(
+            "Mean absolute gap between the two forecasts over {} days: ₹{} a day.",
+            self.as_printed.len(),
+            number(gap, 0)
+        ))
+    }
+}
+
+/// The study's promise of a weekly cycle kept (R-115..R-123 redone): on the
+/// series without its partial first and last days, SARIMA(1,0,1)(1,1,1,7)
+/// against the original's (1,0,1)(1,1,1,14) on the same last `test_days`,
+/// and the weekly model refitted on every full day for a `horizon`-day forecast.
+#[derive(Debug, Clone)]
+pub struct CycleComparison {
+    /// The full days (rupees).
+    pub full_days: DailySeries,
+    /// Test-period scores: 14-day cycle, 7-day cycle, seasonal naive.
+    pub scores: Vec<TestScore>,
+    /// The weekly model's forecast after the last full day (log1p scale, 80/95 % intervals).
+    pub weekly_forecast: Forecast,
+}
+
+impl CycleComparison {
+    /// Fits and scores both cycles on `revenue` (rupees, daily).
+    ///
+    /// # Errors
+    /// As [`DailySeries::trim_partial_ends`], [`DailySeries::split`] and the SARIMA fits.
+    pub fn run(revenue: &DailySeries, test_days: usize, horizon: usize) -> Result<Self> {
+        let full_days = revenue.trim_partial_ends(0.5)?;
+        let log = full_days.log1p();
+        let (train, test) = log.split(log.len().saturating_sub(test_days))?;
+        let fortnightly =
+            SarimaParams::new(SarimaOrder::new((1, 0, 1), (1, 1, 1, 14))).fit(&train.values)?;
+        let weekly_order = SarimaOrder::new((1, 0, 1), (1, 1, 1, 7));
+        let weekly = SarimaParams::new(weekly_order).fit(&train.values)?;
+        let next = test.dates[0];
+        let scores = vec![
+            score(
+                "SARIMA(1,0,1)(1,1,1,14), the original's cycle",
+                &test.values,
+                &fortnightly.predict(next, test.len(), &[])?.point,
+            )?,
+            score(
+                "SARIMA(1,0,1)(1,1,1,7), weekly cycle",
+                &test.values,
+                &weekly.predict(next, test.len(), &[])?.point,
+            )?,
+            score(
+                "seasonal naive (lag 7)",
+                &test.values,
+                &seasonal_naive(&train.values, 7, test.len())?,
+            )?,
+        ];
+        let refit = SarimaParams::new(weekly_order).fit(&log.values)?;
+        let weekly_forecast = refit.predict(log.span().1 + 1, horizon, &[0.8, 0.95])?;
+        Ok(CycleComparison {
+            full_days,
+            scores,
+            weekly_forecast,
+        })
+    }
+
+    /// The test-period scores.
+    pub fn table(&self) -> Table {
+        let (first, last) = self.full_days.span();
+        scores_table(
+            &format!(
+                "7-day vs 14-day cycle on full days {}..{}, last days as test",
+                iso_date(first),
+                iso_date(last)
+            ),
+            &self.scores,
+        )
+    }
+
+    /// The full days and the weekly model's forecast with its intervals (log1p).
+    ///
+    /// # Errors
+    /// [`Error::Chart`] if drawing fails.
+    pub fn chart(&self) -> Result<Figure> {
+        charts::forecast_band(
+            &ChartSpec::new(format!(
+                "Weekly-cycle SARIMA on full days: {}-day forecast (log1p)",
+                self.weekly_forecast.len()
+            ))
+            .x("date")
+            .y("log1p revenue")
+            .size(900, 380),
+            &self.full_days.log1p().points(),
+            &self.weekly_forecast,
+            None,
+        )
     }
 }

@@ -2,7 +2,7 @@
 
 use ndarray::{Array1, ArrayView2};
 
-use crate::display::{number, percent, Table};
+use crate::display::{number, percent, Figure, Table};
 use crate::error::Result;
 use crate::ml::metrics::{self, ClassificationReport, MajorityBaseline, RocCurve};
 use crate::ml::split::TrainTest;
@@ -105,6 +105,17 @@ impl Evaluation {
     /// Confusion matrix of the test rows.
     pub fn confusion_table(&self) -> Table {
         self.report.confusion.table(
+            &format!("{}: confusion matrix (test)", self.model),
+            &CLASSES,
+        )
+    }
+
+    /// The test confusion matrix as an annotated heatmap (R-52..R-61).
+    ///
+    /// # Errors
+    /// [`crate::Error::Chart`] if drawing fails.
+    pub fn confusion_chart(&self) -> Result<Figure> {
+        self.report.confusion.heatmap(
             &format!("{}: confusion matrix (test)", self.model),
             &CLASSES,
         )

@@ -1,4 +1,5 @@
-//! Silhouette score, exact and on a seeded sample.
+//! Silhouette score, exact and on a seeded sample (the rows scikit-learn
+//! draws for `sample_size`, through numpy's `RandomState`).
 //!
 //! Written here rather than taken from `linfa::metrics::SilhouetteScore`
 //! (checked, linfa 0.8.1): linfa allocates a vector for every pair of points,
@@ -8,11 +9,9 @@
 //! distances block by block with matrix products, as sklearn does.
 
 use ndarray::{s, Array1, ArrayView1, ArrayView2, Axis};
-use rand::seq::index::sample;
-use rand::SeedableRng;
-use rand_xoshiro::Xoshiro256PlusPlus;
 
 use crate::error::{Error, Result};
+use crate::ml::sklearn_split::NumpyRandomState;
 
 const BLOCK: usize = 256;
 
@@ -123,10 +122,13 @@ pub fn silhouette_sampled(
     silhouette(xs.view(), ls.view())
 }
 
-/// `size` distinct row indices out of `n`, seeded, in ascending order.
+/// `size` distinct row indices out of `n`, in ascending order: the rows
+/// scikit-learn's `silhouette_score(.., sample_size=size, random_state=seed)`
+/// draws (`RandomState(seed).permutation(n)[:size]`; seeds are taken modulo
+/// 2³², numpy's range).
 pub(crate) fn sample_rows(n: usize, size: usize, seed: u64) -> Vec<usize> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    let mut rows = sample(&mut rng, n, size.min(n)).into_vec();
+    let mut rows = NumpyRandomState::new(seed as u32).permutation(n);
+    rows.truncate(size.min(n));
     rows.sort_unstable();
     rows
 }
