@@ -373,7 +373,7 @@ let rating_models = rating::fit_original(&rating_data, &MlpParams::classifier())
 rating_models.logistic.report_table()
 
 // %%
-rating_models.logistic.confusion_table()
+rating_models.logistic.confusion_chart()?
 
 // %% [markdown]
 // #### 6.3.2 Neural network classifier (P-73)
@@ -384,7 +384,7 @@ rating_models.logistic.confusion_table()
 rating_models.ann.report_table()
 
 // %%
-rating_models.ann.confusion_table()
+rating_models.ann.confusion_chart()?
 
 // %%
 rating_models.loss_curve()?
@@ -657,7 +657,7 @@ cnn.history.figure("CNN training", "weighted binary cross-entropy")?
 cnn.scores_table()
 
 // %%
-cnn.report.confusion.table("Test confusion matrix (tuned threshold)", &sentiment::CLASS_NAMES)
+cnn.report.confusion.heatmap("Test confusion matrix (tuned threshold)", &sentiment::CLASS_NAMES)?
 
 // %%
 cnn.report.table("Test classification report (tuned threshold)", &sentiment::CLASS_NAMES, 3)
