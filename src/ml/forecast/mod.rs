@@ -28,6 +28,7 @@
 pub mod acf;
 pub mod adf;
 pub mod decompose;
+pub mod diagnostics;
 pub mod evaluation;
 #[cfg(test)]
 mod fixture;

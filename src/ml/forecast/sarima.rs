@@ -15,6 +15,7 @@ use argmin::solver::quasinewton::LBFGS;
 use ndarray::{Array1, Array2};
 use statrs::distribution::{ContinuousCDF, Normal};
 
+use super::diagnostics::Diagnostics;
 use super::kalman::Companion;
 use super::linalg::{invert, least_squares};
 use super::prediction::Forecast;
@@ -429,30 +430,54 @@ impl SarimaFit {
     /// statsmodels-style coefficient table plus log-likelihood, AIC, BIC, HQIC.
     pub fn summary(&self, title: &str) -> Table {
         let normal = Normal::new(0.0, 1.0).ok();
-        let mut t = Table::new(title, ["term", "coef", "std err", "z", "P>|z|"]);
+        let mut t = Table::new(
+            title,
+            ["term", "coef", "std err", "z", "P>|z|", "[0.025", "0.975]"],
+        );
+        let blank = || String::new();
         for (i, name) in self.names.iter().enumerate() {
-            let z = self.params[i] / self.std_errors[i];
+            let (coef, se) = (self.params[i], self.std_errors[i]);
+            let z = coef / se;
             let p = normal.as_ref().map_or(f64::NAN, |n| 2.0 * n.sf(z.abs()));
+            let half = 1.959963984540054 * se;
             t.push_row([
                 name.clone(),
-                number(self.params[i], 4),
-                number(self.std_errors[i], 4),
+                number(coef, 4),
+                number(se, 4),
                 number(z, 3),
                 number(p, 3),
+                number(coef - half, 3),
+                number(coef + half, 3),
             ]);
         }
-        for (name, v) in [
-            ("log-likelihood", self.loglike),
-            ("AIC", self.aic),
-            ("BIC", self.bic),
-            ("HQIC", self.hqic),
-        ] {
+        let mut footer: Vec<(&str, f64, usize)> = vec![
+            ("log-likelihood", self.loglike, 3),
+            ("AIC", self.aic, 3),
+            ("BIC", self.bic, 3),
+            ("HQIC", self.hqic, 3),
+        ];
+        let diagnostics = Diagnostics::of(self.standardized_after_burn());
+        if let Ok(d) = &diagnostics {
+            footer.extend([
+                ("Ljung-Box (L1) Q", d.ljung_box.0, 2),
+                ("Prob(Q)", d.ljung_box.1, 2),
+                ("Jarque-Bera (JB)", d.jarque_bera.0, 2),
+                ("Prob(JB)", d.jarque_bera.1, 2),
+                ("Heteroskedasticity (H)", d.heteroskedasticity.0, 2),
+                ("Prob(H) (two-sided)", d.heteroskedasticity.1, 2),
+                ("Skew", d.skew, 2),
+                ("Kurtosis", d.kurtosis, 2),
+            ]);
+        }
+        for (name, v, decimals) in footer {
             t.push_row([
                 name.to_string(),
-                number(v, 3),
-                String::new(),
-                String::new(),
-                String::new(),
+                number(v, decimals),
+                blank(),
+                blank(),
+                blank(),
+                blank(),
+                blank(),
             ]);
         }
         let conv = if self.convergence.converged {
@@ -460,8 +485,13 @@ impl SarimaFit {
         } else {
             format!("NOT CONVERGED: {}", self.convergence.reason)
         };
+        let diag_note = match diagnostics {
+            Ok(_) => "diagnostics on the standardised residuals after the burn-in, as statsmodels".to_string(),
+            Err(e) => format!("no residual diagnostics: {e}"),
+        };
         t.with_note(format!(
-            "SARIMA{}; {} observations, first {} used to initialise the filter (BIC uses n = {}); L-BFGS {conv}",
+            "SARIMA{}; {} observations, first {} used to initialise the filter (BIC uses n = {}); L-BFGS {conv}; \
+             95 % intervals coef ± 1.96 std err; {diag_note}",
             self.order.label(),
             self.nobs,
             self.burn,
