@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use polars::prelude::*;
 
 use crate::display::{number, thousands, Table};
-use crate::error::{Error, Result};
+#[cfg(doc)]
+use crate::error::Error;
+use crate::error::Result;
 use crate::frame::{f64_values, str_values};
 use crate::stats::quantile;
 
