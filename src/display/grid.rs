@@ -40,8 +40,26 @@ impl FigureGrid {
         html
     }
 
-    /// Renders the grid inline in an evcxr notebook.
+    /// One [`Figure::summary`] line per figure, the `text/plain` form shown
+    /// alongside the HTML.
+    ///
+    /// ```
+    /// use amazon_sales::display::{Figure, FigureGrid};
+    /// let grid = FigureGrid::new(vec![Figure::from_svg("a", "<svg width=\"2\" height=\"1\"/>")]);
+    /// assert_eq!(grid.summary(), "Figure: a (2×1 SVG)");
+    /// ```
+    pub fn summary(&self) -> String {
+        self.figures
+            .iter()
+            .map(Figure::summary)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Renders the grid inline in an evcxr notebook: the HTML plus a
+    /// `text/plain` [`FigureGrid::summary`], in one output.
     pub fn evcxr_display(&self) {
+        emit_rich("text/plain", &self.summary());
         emit_rich("text/html", &self.to_html());
     }
 }

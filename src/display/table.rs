@@ -3,8 +3,9 @@
 
 use std::fmt;
 
-use polars::prelude::{AnyValue, DataFrame};
+use polars::prelude::DataFrame;
 
+use super::frame::{cell_text, cut_text};
 use super::html::{emit_rich, escape_html};
 
 /// A titled table of text cells with an optional footnote.
@@ -21,6 +22,9 @@ pub struct Table {
     title: String,
     columns: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// Per cell, the full text of a cell that was cut for display (shown as a
+    /// tooltip); same shape as `rows`.
+    tooltips: Vec<Vec<Option<String>>>,
     note: Option<String>,
 }
 
@@ -35,6 +39,7 @@ impl Table {
             title: title.into(),
             columns: columns.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            tooltips: Vec::new(),
             note: None,
         }
     }
@@ -48,6 +53,7 @@ impl Table {
         let mut row: Vec<String> = cells.into_iter().map(Into::into).collect();
         row.resize(self.columns.len(), String::new());
         self.rows.push(row);
+        self.tooltips.push(vec![None; self.columns.len()]);
     }
 
     /// Builder form of [`Table::push_row`].
@@ -67,20 +73,45 @@ impl Table {
     }
 
     /// The first `max_rows` rows of a polars frame; nulls print as `null`.
+    ///
+    /// Cells longer than 50 characters are cut to 50 plus `…`; [`Table::rows`]
+    /// holds the cut text and the HTML carries the full text as a tooltip.
+    ///
+    /// ```
+    /// use amazon_sales::prelude::*;
+    /// use amazon_sales::prelude::polars::prelude::df;
+    /// let long = "a,".repeat(40);
+    /// let df = df!("ids" => [long.as_str()]).unwrap();
+    /// let t = Table::from_frame("First rows", &df, 5);
+    /// assert_eq!(t.rows()[0][0].chars().count(), 51);
+    /// assert_eq!(t.tooltip(0, "ids"), Some(long.as_str()));
+    /// assert!(t.to_html().contains(&format!("title=\"{long}\"")));
+    /// ```
     pub fn from_frame(title: impl Into<String>, df: &DataFrame, max_rows: usize) -> Self {
         let columns = df.get_column_names().into_iter().map(|c| c.to_string());
         let mut table = Table::new(title, columns);
         let shown = df.height().min(max_rows);
         for i in 0..shown {
-            let row = df.columns().iter().map(|c| match c.get(i) {
-                Ok(AnyValue::Null) | Err(_) => "null".to_string(),
-                Ok(AnyValue::String(s)) => s.to_string(),
-                Ok(AnyValue::StringOwned(s)) => s.to_string(),
-                Ok(AnyValue::Float64(x)) => format_float(x),
-                Ok(AnyValue::Float32(x)) => format_float(x as f64),
-                Ok(v) => v.to_string(),
-            });
-            table.push_row(row);
+            let mut row = Vec::with_capacity(df.width());
+            let mut tips = Vec::with_capacity(df.width());
+            for c in df.columns() {
+                let text = c
+                    .get(i)
+                    .map(|v| cell_text(&v))
+                    .unwrap_or_else(|_| "null".to_string());
+                match cut_text(&text) {
+                    Some(cut) => {
+                        row.push(cut);
+                        tips.push(Some(text));
+                    }
+                    None => {
+                        row.push(text);
+                        tips.push(None);
+                    }
+                }
+            }
+            table.rows.push(row);
+            table.tooltips.push(tips);
         }
         if df.height() > shown {
             table.note = Some(format!(
@@ -104,7 +135,7 @@ impl Table {
         &self.columns
     }
 
-    /// The rows of cells.
+    /// The rows of cells, as shown (cut cells end in `…`).
     pub fn rows(&self) -> &[Vec<String>] {
         &self.rows
     }
@@ -113,6 +144,19 @@ impl Table {
     pub fn cell(&self, row: usize, column: &str) -> Option<&str> {
         let j = self.columns.iter().position(|c| c == column)?;
         self.rows.get(row).map(|r| r[j].as_str())
+    }
+
+    /// The full text of the cell in row `row` under header `column` when it
+    /// was cut for display (see [`Table::from_frame`]), else `None`.
+    ///
+    /// ```
+    /// use amazon_sales::display::Table;
+    /// let t = Table::new("t", ["a"]).with_row(["short"]);
+    /// assert_eq!(t.tooltip(0, "a"), None);
+    /// ```
+    pub fn tooltip(&self, row: usize, column: &str) -> Option<&str> {
+        let j = self.columns.iter().position(|c| c == column)?;
+        self.tooltips.get(row)?.get(j)?.as_deref()
     }
 
     /// The table as an HTML fragment; every cell, header and title is escaped.
@@ -134,12 +178,16 @@ impl Table {
             ));
         }
         html.push_str("</tr></thead><tbody>");
-        for row in &self.rows {
+        for (row, tips) in self.rows.iter().zip(&self.tooltips) {
             html.push_str("<tr>");
-            for cell in row {
+            for (cell, tip) in row.iter().zip(tips) {
                 let align = if looks_numeric(cell) { "right" } else { "left" };
+                let title = tip
+                    .as_deref()
+                    .map(|t| format!(" title=\"{}\"", escape_html(t)))
+                    .unwrap_or_default();
                 html.push_str(&format!(
-                    "<td style=\"padding:2px 8px;text-align:{align}\">{}</td>",
+                    "<td style=\"padding:2px 8px;text-align:{align}\"{title}>{}</td>",
                     escape_html(cell)
                 ));
             }
@@ -155,17 +203,11 @@ impl Table {
         html
     }
 
-    /// Renders the table inline in an evcxr notebook.
+    /// Renders the table inline in an evcxr notebook: its text (`Display`)
+    /// as `text/plain` and its HTML as `text/html`, in one output.
     pub fn evcxr_display(&self) {
+        emit_rich("text/plain", self.to_string().trim_end());
         emit_rich("text/html", &self.to_html());
-    }
-}
-
-fn format_float(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.4}")
     }
 }
 
@@ -203,5 +245,40 @@ impl fmt::Display for Table {
             writeln!(f, "({note})")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::df;
+
+    #[test]
+    fn from_frame_cuts_long_cells_and_keeps_full_text_as_tooltip() {
+        let ids = "PROMO-<1>,".repeat(160);
+        let df = df!("ids" => [ids.as_str(), "short"], "qty" => [1i64, 2]).unwrap();
+        let t = Table::from_frame("First rows", &df, 5);
+        let cut = format!("{}…", ids.chars().take(50).collect::<String>());
+        assert_eq!(t.rows()[0][0], cut);
+        assert_eq!(t.rows()[1][0], "short");
+        assert_eq!(t.tooltip(0, "ids"), Some(ids.as_str()));
+        assert_eq!(t.tooltip(1, "ids"), None);
+        assert_eq!(t.tooltip(0, "qty"), None);
+        let html = t.to_html();
+        assert!(html.contains(&format!(
+            "title=\"{}\">{}</td>",
+            escape_html(&ids),
+            escape_html(&cut)
+        )));
+        assert_eq!(html.matches("title=").count(), 1);
+        assert!(t.to_string().contains(&cut) && !t.to_string().contains(&ids));
+    }
+
+    #[test]
+    fn pushed_rows_have_no_tooltips() {
+        let t = Table::new("t", ["a", "b"]).with_row(["x".repeat(80)]);
+        assert_eq!(t.rows()[0], ["x".repeat(80), String::new()]);
+        assert_eq!(t.tooltip(0, "a"), None);
+        assert!(!t.to_html().contains("title="));
     }
 }
