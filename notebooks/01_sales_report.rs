@@ -464,6 +464,10 @@ sales::cancellation::original_vs_honest(&[&lr_l2.evaluation, &lr_l1.evaluation, 
 let linear = sales::amount::fit_amount(AmountModel::Linear, &original.regression, 42)?;
 linear.evaluation.table()
 
+// %%
+// R-65 (statsmodels view): coefficients with standard errors, t and p
+sales::amount::linear_coefficients(&original.regression)?
+
 // %% [markdown]
 // ### 6.2 Ridge regression
 // Ridge shrinks large coefficients, keeps every feature and stabilises the fit.

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::duplicates::count_duplicate_rows;
-use crate::display::{percent, thousands, Table};
+use crate::display::{emit_rich, escape_html, number, percent, thousands, Table};
 use crate::error::Result;
 
 /// Quality facts about one column.
@@ -18,7 +18,28 @@ pub struct ColumnQuality {
     pub nulls: usize,
     pub distinct: usize,
     pub examples: Vec<String>,
+    /// Minimum, maximum and skewness (biased, as pandas' `skew` without the
+    /// small-sample correction) of a numeric column's finite values.
+    pub numeric: Option<NumericRange>,
 }
+
+/// The range and shape of a numeric column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumericRange {
+    /// Smallest finite value.
+    pub min: f64,
+    /// Largest finite value.
+    pub max: f64,
+    /// Third standardised moment (0 for a symmetric distribution).
+    pub skew: f64,
+}
+
+/// Share of missing values above which a column is flagged as mostly missing.
+const MOSTLY_MISSING: f64 = 0.5;
+/// Share of distinct values (of the non-null rows) above which a text column looks like an identifier.
+const IDENTIFIER_LIKE: f64 = 0.95;
+/// Absolute skewness above which a numeric column is flagged as skewed.
+const SKEWED: f64 = 2.0;
 
 /// Quality facts about one frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +118,38 @@ fn column_quality(c: &Column) -> Result<ColumnQuality> {
         nulls,
         distinct: c.n_unique()? - usize::from(nulls > 0),
         examples,
+        numeric: numeric_range(c)?,
     })
+}
+
+fn numeric_range(c: &Column) -> Result<Option<NumericRange>> {
+    if !c.dtype().is_primitive_numeric() {
+        return Ok(None);
+    }
+    let cast = c.cast(&DataType::Float64)?;
+    let values: Vec<f64> = cast
+        .f64()?
+        .iter()
+        .flatten()
+        .filter(|v| v.is_finite())
+        .collect();
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let m2 = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    let m3 = values.iter().map(|v| (v - mean).powi(3)).sum::<f64>() / n;
+    let (min, max) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    Ok(Some(NumericRange {
+        min,
+        max,
+        skew: if m2 > 0.0 { m3 / m2.powf(1.5) } else { 0.0 },
+    }))
 }
 
 impl QualityReport {
@@ -138,8 +190,105 @@ impl QualityReport {
     }
 
     /// Renders the report inline in an evcxr notebook.
+    /// What a reader should look at first, ydata-profiling style: constant
+    /// columns, mostly-missing columns (> 50 % null), identifier-like text
+    /// columns (≥ 95 % distinct), column names with stray spaces, duplicate
+    /// rows and skewed numeric columns (|skew| > 2).
+    pub fn alerts(&self) -> Vec<String> {
+        let mut alerts = Vec::new();
+        for c in &self.columns {
+            let present = self.rows.saturating_sub(c.nulls);
+            if c.distinct <= 1 {
+                alerts.push(format!(
+                    "{:?} is constant ({} distinct value)",
+                    c.name, c.distinct
+                ));
+            }
+            if self.rows > 0 && c.nulls as f64 > MOSTLY_MISSING * self.rows as f64 {
+                alerts.push(format!(
+                    "{:?} is mostly missing ({} null)",
+                    c.name,
+                    percent(c.nulls as f64 / self.rows as f64, 1)
+                ));
+            }
+            if c.numeric.is_none()
+                && present > 1
+                && c.distinct as f64 >= IDENTIFIER_LIKE * present as f64
+            {
+                alerts.push(format!(
+                    "{:?} looks like an identifier ({} distinct in {} rows)",
+                    c.name,
+                    thousands(c.distinct as i64),
+                    thousands(present as i64)
+                ));
+            }
+            if c.name != c.name.trim() || c.name.contains("  ") {
+                alerts.push(format!("column name {:?} has stray spaces", c.name));
+            }
+            if let Some(r) = c.numeric.filter(|r| r.skew.abs() > SKEWED) {
+                alerts.push(format!("{:?} is skewed (skew {:.2})", c.name, r.skew));
+            }
+        }
+        if self.full_row_duplicates > 0 {
+            alerts.push(format!(
+                "{} full-row duplicates",
+                thousands(self.full_row_duplicates as i64)
+            ));
+        }
+        alerts
+    }
+
+    /// The alerts and the numeric columns' ranges as one table.
+    pub fn alerts_table(&self) -> Table {
+        let mut t = Table::new(
+            format!("Data-quality alerts and numeric ranges: {}", self.source),
+            ["kind", "detail"],
+        );
+        for a in self.alerts() {
+            t.push_row(["alert".to_string(), a]);
+        }
+        for c in &self.columns {
+            if let Some(r) = c.numeric {
+                t.push_row([
+                    "range".to_string(),
+                    format!(
+                        "{}: {} .. {} (skew {:.2})",
+                        c.name,
+                        number(r.min, 2),
+                        number(r.max, 2),
+                        r.skew
+                    ),
+                ]);
+            }
+        }
+        t
+    }
+
+    /// Writes the report as a standalone HTML page (both tables, escaped).
+    ///
+    /// # Errors
+    /// [`crate::Error::Io`] naming the file when it cannot be written.
+    pub fn save_html(&self, path: impl AsRef<std::path::Path>) -> Result<()> {
+        let path = path.as_ref();
+        let page = format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body style=\"font-family:sans-serif\">\n{}\n{}\n</body></html>\n",
+            escape_html(&format!("Data quality: {}", self.source)),
+            self.table().to_html(),
+            self.alerts_table().to_html()
+        );
+        std::fs::write(path, page).map_err(|source| crate::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
     pub fn evcxr_display(&self) {
-        self.table().evcxr_display();
+        let (table, alerts) = (self.table(), self.alerts_table());
+        emit_rich("text/plain", &format!("{table}\n{alerts}"));
+        emit_rich(
+            "text/html",
+            &format!("{}\n{}", table.to_html(), alerts.to_html()),
+        );
     }
 }
 
@@ -160,5 +309,43 @@ mod tests {
         assert_eq!(q.columns[0].distinct, 2, "null is not a distinct value");
         assert_eq!(q.columns[0].nulls, 2);
         assert_eq!(q.full_row_duplicates, 2);
+    }
+
+    #[test]
+    fn alerts_name_each_problem() {
+        // ten rows: the largest skew of n values is (n − 2)/√(n − 1), so six would not reach 2
+        let df = df!(
+            "id" => ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"],
+            "flag " => [1; 10],
+            "sparse" => [Some(1.0), None, None, None, None, None, None, None, None, Some(2.0)],
+            "amount" => [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 100.0]
+        )
+        .unwrap();
+        let q = quality_report(&df, "t", None).unwrap();
+        let alerts = q.alerts().join("\n");
+        assert!(
+            alerts.contains("\"id\" looks like an identifier"),
+            "{alerts}"
+        );
+        assert!(alerts.contains("\"flag \" is constant"), "{alerts}");
+        assert!(
+            alerts.contains("column name \"flag \" has stray spaces"),
+            "{alerts}"
+        );
+        assert!(alerts.contains("\"sparse\" is mostly missing"), "{alerts}");
+        assert!(alerts.contains("\"amount\" is skewed"), "{alerts}");
+        let amount = q.columns[3].numeric.unwrap();
+        assert_eq!((amount.min, amount.max), (1.0, 100.0));
+        assert!(q
+            .alerts_table()
+            .to_string()
+            .contains("amount: 1.00 .. 100.00"));
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("quality.html");
+        q.save_html(&page).unwrap();
+        assert!(std::fs::read_to_string(&page)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>"));
+        assert!(q.save_html(dir.path().join("no/such/dir.html")).is_err());
     }
 }

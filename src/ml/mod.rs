@@ -7,7 +7,7 @@
 //! * [`metrics`]: classification and regression scores with baselines.
 //! * [`split`], [`sklearn_split`], [`balance`], [`smote`]: train/test splits
 //!   (scikit-learn's exact seeded splits among them) and class imbalance.
-//! * [`encode`], [`scale`], [`text`], [`vocab`]: preprocessing.
+//! * [`encode`], [`scale`], [`text`], [`vocab`]: preprocessing; [`linalg`]: least squares.
 //! * [`classify`], [`regress`], [`tree`], [`cluster`], [`neural`]: estimators.
 //! * [`forecast`]: unit-root tests, decomposition, SARIMA and its forecast.
 //! * [`rules`]: Apriori and association rules.
@@ -17,6 +17,7 @@ pub mod classify;
 pub mod cluster;
 pub mod encode;
 pub mod forecast;
+pub mod linalg;
 pub mod metrics;
 pub mod neural;
 pub mod regress;

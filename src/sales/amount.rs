@@ -8,7 +8,9 @@ use ndarray::Array1;
 use crate::display::{Figure, Progress, Table};
 use crate::error::Result;
 use crate::ml::metrics;
-use crate::ml::regress::{evaluate, ForestRegressor, LinearParams, RegressionEval};
+use crate::ml::regress::{
+    evaluate, ols_coefficients, ForestRegressor, LinearParams, RegressionEval,
+};
 use crate::ml::split::{group_split, TrainTest};
 use crate::ml::tree::RandomForestParams;
 
@@ -84,6 +86,20 @@ pub fn fit_amount(which: AmountModel, data: &TrainTest<f64>, seed: u64) -> Resul
         importances,
         features: data.features.clone(),
     })
+}
+
+/// R-65 in statsmodels' terms: the OLS coefficients of Amount on the
+/// original features (training rows), with standard errors, t and p.
+///
+/// # Errors
+/// As [`ols_coefficients`].
+pub fn linear_coefficients(data: &TrainTest<f64>) -> Result<Table> {
+    ols_coefficients(
+        data.x_train.view(),
+        data.y_train.view(),
+        &data.features,
+        "Linear regression of Amount (training rows): coefficients",
+    )
 }
 
 /// The honest Amount results: no SKU in both train and test.

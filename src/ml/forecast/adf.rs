@@ -9,10 +9,10 @@
 
 use ndarray::{Array1, Array2};
 
-use super::linalg::least_squares;
 use super::mackinnon::{critical_values, mackinnon_p, Trend};
 use crate::display::{number, Table};
 use crate::error::{Error, Result};
+use crate::ml::linalg::least_squares;
 
 /// Result of an ADF test.
 #[derive(Debug, Clone, PartialEq)]

@@ -49,7 +49,10 @@ impl Diagnostics {
         let moment = |k: i32| residuals.iter().map(|v| (v - mean).powi(k)).sum::<f64>() / n as f64;
         let m2 = moment(2);
         if m2 <= 0.0 {
-            return Err(Error::input("residual diagnostics", "the residuals are constant"));
+            return Err(Error::input(
+                "residual diagnostics",
+                "the residuals are constant",
+            ));
         }
         let skew = moment(3) / m2.powf(1.5);
         let kurtosis = moment(4) / (m2 * m2);
@@ -58,10 +61,13 @@ impl Diagnostics {
         let h = ((n as f64) / 3.0).round() as usize;
         let squares = |part: &[f64]| part.iter().map(|v| v * v).sum::<f64>();
         let ratio = squares(&residuals[n - h..]) / squares(&residuals[..h]);
-        let f = FisherSnedecor::new(h as f64, h as f64).map_err(|e| Error::model("heteroskedasticity", e))?;
+        let f = FisherSnedecor::new(h as f64, h as f64)
+            .map_err(|e| Error::model("heteroskedasticity", e))?;
         let p_h = 2.0 * f.cdf(ratio).min(f.sf(ratio));
         let lb = ljung_box(residuals, &[1], 0)?;
-        let (q, p_q) = lb.first().map_or((f64::NAN, f64::NAN), |l| (l.statistic, l.p_value));
+        let (q, p_q) = lb
+            .first()
+            .map_or((f64::NAN, f64::NAN), |l| (l.statistic, l.p_value));
         Ok(Diagnostics {
             ljung_box: (q, p_q),
             jarque_bera: (jb, chi2.sf(jb)),
@@ -80,7 +86,9 @@ mod tests {
     /// jarque_bera, and the F test of the last vs the first third (h = 4).
     #[test]
     fn matches_scipy() {
-        let e = [0.3, -1.2, 0.5, 2.1, -0.7, 0.05, 1.4, -0.3, -2.2, 0.9, 0.2, -0.4];
+        let e = [
+            0.3, -1.2, 0.5, 2.1, -0.7, 0.05, 1.4, -0.3, -2.2, 0.9, 0.2, -0.4,
+        ];
         let d = Diagnostics::of(&e).unwrap();
         let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-9, "{a} vs {b}");
         close(d.skew, -0.14245548783966935);

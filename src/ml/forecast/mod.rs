@@ -33,7 +33,6 @@ pub mod evaluation;
 #[cfg(test)]
 mod fixture;
 pub mod kalman;
-pub mod linalg;
 pub mod ljung_box;
 pub mod mackinnon;
 pub mod prediction;

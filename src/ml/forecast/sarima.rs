@@ -17,10 +17,10 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::diagnostics::Diagnostics;
 use super::kalman::Companion;
-use super::linalg::{invert, least_squares};
 use super::prediction::Forecast;
 use crate::display::{number, Table};
 use crate::error::{Error, Result};
+use crate::ml::linalg::{invert, least_squares};
 
 /// Orders of a seasonal ARIMA model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -486,7 +486,8 @@ impl SarimaFit {
             format!("NOT CONVERGED: {}", self.convergence.reason)
         };
         let diag_note = match diagnostics {
-            Ok(_) => "diagnostics on the standardised residuals after the burn-in, as statsmodels".to_string(),
+            Ok(_) => "diagnostics on the standardised residuals after the burn-in, as statsmodels"
+                .to_string(),
             Err(e) => format!("no residual diagnostics: {e}"),
         };
         t.with_note(format!(

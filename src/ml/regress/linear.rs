@@ -5,8 +5,12 @@ use linfa::prelude::{DatasetBase, Fit};
 use linfa_linear::LinearRegression;
 use ndarray::{concatenate, Array1, Array2, ArrayView1, ArrayView2, Axis};
 
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
 use super::evaluation::Regressor;
+use crate::display::{number, Table};
 use crate::error::{Error, Result};
+use crate::ml::linalg::least_squares;
 
 /// Which linear model to fit.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,6 +162,74 @@ impl Regressor for LinearModel {
         }
         Ok(x.dot(&self.coef) + self.intercept)
     }
+}
+
+/// statsmodels-style coefficient table of ordinary least squares with an
+/// intercept: coefficient, standard error, t and two-sided p (Student t with
+/// n − k − 1 degrees of freedom), from σ̂²(X'X)⁻¹ with σ̂² = SSR / (n − k − 1).
+///
+/// ```
+/// use amazon_sales::ml::regress::ols_coefficients;
+/// use ndarray::array;
+/// let x = array![[1.0], [2.0], [3.0], [4.0], [5.0]];
+/// let y = array![2.1, 3.9, 6.2, 7.8, 10.1];
+/// let t = ols_coefficients(x.view(), y.view(), &["x".to_string()], "OLS")?;
+/// assert_eq!(t.rows()[1][0], "x");
+/// assert_eq!(t.rows()[1][1], "1.9900");
+/// # Ok::<(), amazon_sales::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidInput`] for mismatched shapes, no residual degrees of
+/// freedom, or collinear columns (e.g. a full set of dummies beside the intercept).
+pub fn ols_coefficients(
+    x: ArrayView2<f64>,
+    y: ArrayView1<f64>,
+    names: &[String],
+    title: &str,
+) -> Result<Table> {
+    let (n, k) = x.dim();
+    if names.len() != k {
+        return Err(Error::input(
+            "OLS coefficients",
+            format!("{k} columns but {} names", names.len()),
+        ));
+    }
+    if n <= k + 1 {
+        return Err(Error::input(
+            "OLS coefficients",
+            format!("{n} rows leave no residual degrees of freedom for {k} columns"),
+        ));
+    }
+    let ones = Array2::<f64>::ones((n, 1));
+    let design = concatenate(Axis(1), &[ones.view(), x.view()])
+        .map_err(|e| Error::model("OLS coefficients", e))?;
+    let fit = least_squares(&design, &y.to_owned())?;
+    let dof = (n - k - 1) as f64;
+    let sigma2 = fit.ssr / dof;
+    let t_dist = StudentsT::new(0.0, 1.0, dof).map_err(|e| Error::model("OLS coefficients", e))?;
+    let mut table = Table::new(title, ["term", "coef", "std err", "t", "P>|t|"]);
+    for (j, name) in std::iter::once("const")
+        .chain(names.iter().map(String::as_str))
+        .enumerate()
+    {
+        let se = (sigma2 * fit.xtx_inv[[j, j]]).sqrt();
+        let t = fit.coef[j] / se;
+        table.push_row([
+            name.to_string(),
+            number(fit.coef[j], 4),
+            number(se, 4),
+            number(t, 3),
+            number(2.0 * t_dist.sf(t.abs()), 3),
+        ]);
+    }
+    let r2 = 1.0 - fit.ssr / y.mapv(|v| (v - y.mean().unwrap_or(0.0)).powi(2)).sum();
+    Ok(table.with_note(format!(
+        "{n} rows, {k} features + intercept; residual df {}; σ̂ = {}; R² (train) {}",
+        n - k - 1,
+        number(sigma2.sqrt(), 3),
+        number(r2, 4)
+    )))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ mod linear;
 
 pub use evaluation::{evaluate, RegressionEval, Regressor};
 pub use forest::ForestRegressor;
-pub use linear::{LinearModel, LinearParams};
+pub use linear::{ols_coefficients, LinearModel, LinearParams};
 
 use ndarray::{ArrayView1, ArrayView2};
 

@@ -1,5 +1,5 @@
-//! Small dense linear algebra for the forecast module: least squares (the
-//! ADF regressions and the CSS start values) and the inverse of a small
+//! Small dense linear algebra: least squares (the ADF regressions, the CSS
+//! start values of SARIMA, OLS standard errors) and the inverse of a small
 //! matrix (parameter covariances), on nalgebra's Householder QR and LU.
 //!
 //! ndarray 0.16 has no solver without a LAPACK backend (ndarray-linalg);
