@@ -174,3 +174,69 @@ fn gzip_and_plain_files_load_alike() {
     let gzipped = write(&dir, "s.csv.gz", &gz.finish().unwrap());
     assert_eq!(sales::load(plain).unwrap(), sales::load(gzipped).unwrap());
 }
+
+/// The amount text of data row `row` (1-based) of the sales sample, as written in the file.
+fn sample_amount(row: usize) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, "s.csv", sales_sample().as_bytes());
+    let text = amazon_sales::data::csv::read_text_frame(&path, &sales::RAW_COLUMNS).unwrap();
+    amazon_sales::frame::str_values(&text, "Amount").unwrap()[row - 1]
+        .clone()
+        .unwrap()
+}
+
+#[test]
+fn pandas_missing_tokens_in_numeric_columns_read_as_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = sales_sample();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for (row, token) in [(1, "NA"), (2, "NaN"), (3, "null")] {
+        let amount = format!(",{},", sample_amount(row));
+        assert!(
+            lines[row].contains(&amount),
+            "{amount} not in {}",
+            lines[row]
+        );
+        lines[row] = lines[row].replacen(&amount, &format!(",{token},"), 1);
+    }
+    let path = write(&dir, "na.csv", (lines.join("\n") + "\n").as_bytes());
+    let df = sales::load(&path).unwrap();
+    assert_eq!(df.column("Amount").unwrap().null_count(), 3);
+    // counted in the cleaning report's R-8 line
+    let cleaned = sales::clean(df, "na.csv").unwrap();
+    assert!(
+        cleaned.report.table().to_string().contains("Amount 3"),
+        "{}",
+        cleaned.report.table()
+    );
+
+    // anything else is still a typed error naming the column and row
+    lines[4] = lines[4].replacen(&format!(",{},", sample_amount(4)), ",n.a.,", 1);
+    let err =
+        sales::load(write(&dir, "bad.csv", (lines.join("\n") + "\n").as_bytes())).unwrap_err();
+    assert!(
+        matches!(&err, Error::Parse { column, row: 4, value, .. } if column == "Amount" && value == "n.a."),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_tokens_in_product_numbers_are_missing_or_a_typed_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // rating_count may be missing: "NA" reads as missing, as pandas does
+    let text = products_sample().replacen("\"24,269\"", "NA", 1);
+    assert_ne!(
+        text,
+        products_sample(),
+        "the sample's first rating_count changed"
+    );
+    let p = products::load(write(&dir, "count.csv", text.as_bytes())).unwrap();
+    assert_eq!(p.products.column("rating_count").unwrap().null_count(), 1);
+    // a price may not: "NA" is a typed error naming the column
+    let text = products_sample().replacen("₹399", "NA", 1);
+    let err = products::load(write(&dir, "price_na.csv", text.as_bytes())).unwrap_err();
+    assert!(
+        matches!(&err, Error::Parse { column, row: 1, value, .. } if column == "discounted_price" && value == "NA"),
+        "{err}"
+    );
+}

@@ -12,6 +12,25 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 
+/// The cell texts pandas' `read_csv` reads as missing by default
+/// (`pandas._libs.parsers.STR_NA_VALUES`); the loaders read them as missing
+/// in numeric columns too, so a file a pandas or R user hands over loads.
+pub const MISSING_TOKENS: [&str; 19] = [
+    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+    "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+];
+
+/// True when `cell` (trimmed) is one of pandas' default missing-value tokens.
+///
+/// ```
+/// use amazon_sales::data::csv::is_missing_token;
+/// assert!(is_missing_token(" NA ") && is_missing_token("NaN") && is_missing_token(""));
+/// assert!(!is_missing_token("0") && !is_missing_token("n.a."));
+/// ```
+pub fn is_missing_token(cell: &str) -> bool {
+    MISSING_TOKENS.contains(&cell.trim())
+}
+
 /// Reads the raw bytes of `path`, decompressing it when the name ends in `.gz`.
 ///
 /// # Errors

@@ -8,7 +8,7 @@ use polars::prelude::*;
 
 use super::text::{clean_name, clean_text, normalise_tokens, split_joined};
 use crate::data::cleaning::CleaningReport;
-use crate::data::csv::{read_text_frame, str_values};
+use crate::data::csv::{is_missing_token, read_text_frame, str_values};
 use crate::display::Table;
 use crate::error::{Error, Result};
 use crate::paths;
@@ -85,6 +85,8 @@ pub fn load(path: impl AsRef<Path>) -> Result<ProductData> {
                 match v {
                     None if required => Err(bad("")),
                     None => Ok(None),
+                    Some(s) if is_missing_token(s) && required => Err(bad(s)),
+                    Some(s) if is_missing_token(s) => Ok(None),
                     Some(s) => {
                         let cleaned: String = s.chars().filter(|c| !strip.contains(c)).collect();
                         match cleaned.trim().parse::<f64>() {

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use ndarray::{Array1, Array2, Axis};
 use polars::prelude::DataFrame;
 
+use super::load::text_columns;
 use crate::display::{number, percent, thousands, Table};
 use crate::error::{Error, Result};
 use crate::frame::{f64_values, str_values};
@@ -19,25 +20,6 @@ use crate::ml::encode::{one_hot, LabelEncoder};
 use crate::ml::scale::{ScaleMethod, Scaler};
 use crate::ml::smote::{ColumnKind, Smote};
 use crate::ml::split::{sklearn_random_split, stratified_split, Split, TrainTest};
-
-/// Text columns of the cleaned frame, in the original's order.
-pub const TEXT_COLUMNS: [&str; 15] = [
-    "Order ID",
-    "Status",
-    "Fulfilment",
-    "Sales Channel ",
-    "ship-service-level",
-    "Style",
-    "SKU",
-    "Category",
-    "Size",
-    "ASIN",
-    "currency",
-    "ship-city",
-    "ship-state",
-    "ship-country",
-    "promotion-ids",
-];
 
 /// Columns R-40 removes (besides Amount and Cancelled, which are targets).
 const DROPPED: [&str; 2] = ["Status", "ship-city"];
@@ -101,7 +83,7 @@ impl ModelFrame {
             status_all.iter().filter(|s| is_cancelled(s)).count(),
         );
         let mut text = BTreeMap::new();
-        for name in TEXT_COLUMNS {
+        for name in text_columns() {
             text.insert(name.to_string(), strings(name)?);
         }
         let cancelled: Array1<usize> = status_all

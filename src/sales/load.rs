@@ -13,7 +13,7 @@ use polars::prelude::*;
 
 use super::states::canonical_state;
 use crate::data::cleaning::CleaningReport;
-use crate::data::csv::{read_text_frame, str_values};
+use crate::data::csv::{is_missing_token, read_text_frame, str_values};
 use crate::display::Table;
 use crate::error::{Error, Result};
 use crate::paths;
@@ -45,6 +45,31 @@ pub const RAW_COLUMNS: [&str; 24] = [
     "fulfilled-by",
     "Unnamed: 22",
 ];
+
+/// The raw columns that are not text in the cleaned frame (typed at load)
+/// or that the cleaning drops (R-9).
+const NOT_TEXT: [&str; 9] = [
+    "index",
+    "Date",
+    "Courier Status",
+    "Qty",
+    "Amount",
+    "ship-postal-code",
+    "B2B",
+    "fulfilled-by",
+    "Unnamed: 22",
+];
+
+/// The text columns of the cleaned frame, in the original's order (R-14):
+/// [`RAW_COLUMNS`] without the typed and dropped ones.
+///
+/// ```
+/// let text: Vec<&str> = amazon_sales::sales::load::text_columns().collect();
+/// assert_eq!((text.len(), text[0], text[14]), (15, "Order ID", "promotion-ids"));
+/// ```
+pub fn text_columns() -> impl Iterator<Item = &'static str> {
+    RAW_COLUMNS.into_iter().filter(|c| !NOT_TEXT.contains(c))
+}
 
 /// The four shipping-address columns whose missing rows R-10 drops.
 pub const SHIP_FIELDS: [&str; 4] = [
@@ -106,6 +131,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<DataFrame> {
                     .enumerate()
                     .map(|(i, v)| match v {
                         None => Ok(None),
+                        Some(s) if is_missing_token(s) => Ok(None),
                         Some(s) => match s.trim().parse::<f64>() {
                             Ok(x) if x.is_finite() => Ok(Some(x)),
                             _ => Err(bad(i, s, "an amount in rupees")),
@@ -145,6 +171,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<DataFrame> {
                     .enumerate()
                     .map(|(i, v)| match v {
                         None => Ok(None),
+                        Some(s) if is_missing_token(s) => Ok(None),
                         Some(s) => postal_code(s)
                             .map(Some)
                             .ok_or_else(|| bad(i, s, "a postal code")),
@@ -210,15 +237,22 @@ pub fn clean(raw: DataFrame, source: &str) -> Result<Cleaned> {
     Ok(Cleaned { frame: df, report })
 }
 
-/// R-8: records the conversions [`load`] already made (dates, postal codes).
+/// R-8: records the conversions [`load`] already made (dates, postal codes)
+/// and how many numeric cells it read as missing (empty, or one of pandas'
+/// missing-value tokens such as `NA`, `NaN`, `null`).
 pub fn record_typed_at_load(raw: &DataFrame, report: &mut CleaningReport) -> Result<()> {
     let postal = raw.column("ship-postal-code")?;
+    let amount_missing = raw.column("Amount")?.null_count();
     report.record(
         "R-8 parse Date (MM-DD-YY) and postal code (float → text)",
         raw.height(),
         raw.width(),
         raw.height() + postal.len() - postal.null_count(),
-        "done at load: dates become Date values, 400081.0 becomes \"400081\"",
+        format!(
+            "done at load: dates become Date values, 400081.0 becomes \"400081\"; read as missing \
+             (empty or NA/NaN/null…): Amount {amount_missing}, postal code {}",
+            postal.null_count()
+        ),
     );
     Ok(())
 }
