@@ -70,7 +70,8 @@ products::column_dictionary()
 
 // %%
 // P-6: the first rows as stored: prices with "₹" and thousands separators, discount with "%"
-Table::from_frame("First 5 rows (raw text)", &raw_text.select(["product_id", "product_name", "discounted_price", "actual_price", "discount_percentage", "rating", "rating_count"])?, 5)
+// (all 16 columns; text longer than 50 characters is cut, the full text is in the tooltip)
+Table::from_frame("First 5 rows (raw text)", &raw_text, 5)
 
 // %%
 // P-7: size
@@ -209,7 +210,7 @@ eda::correlation_heatmap(&p, &products::eda::NUMERIC, "Pearson correlation")?
 
 // %%
 // P-46: describe the text columns
-eda::describe_text(&p, &["product_id", "product_name", "category", "about_product", "review_id", "img_link", "product_link", "main_category", "specific_category"], "Text columns")?
+eda::describe_all_text(&p, "Text columns (all, the review columns included)")?
 
 // %% [markdown]
 // (P-47) Electronics and USBCables are the most frequent main and specific categories; there are
@@ -248,8 +249,12 @@ let top_dedup = products::eda::most_reviewed_dedup(&p, 10)?;
 products::eda::reviewed_table("Most reviewed (one row per product_id)", &top_dedup)
 
 // %%
-// P-54: bars of the corrected ranking
-products::eda::reviewed_chart("Ten most-reviewed products", &top_dedup)?
+// P-54: bars of the original ranking (counts summed per name, as the original plotted them)
+products::eda::reviewed_chart("Ten most-reviewed products (original: summed per name)", &top_original)?
+
+// %%
+// P-54 corrected: bars of the ranking with one row per product_id
+products::eda::reviewed_chart("Ten most-reviewed products (one row per product_id)", &top_dedup)?
 
 // %% [markdown]
 // (P-55) Electronics is the most reviewed category, led by the AmazonBasics HDMI cable; boAt's

@@ -60,6 +60,17 @@ pub fn describe_text(df: &DataFrame, columns: &[&str], title: &str) -> Result<Ta
     Ok(t)
 }
 
+/// [`describe_text`] of every text column, in frame order (pandas'
+/// `describe(include=object)`).
+///
+/// # Errors
+/// As [`describe_text`].
+pub fn describe_all_text(df: &DataFrame, title: &str) -> Result<Table> {
+    let columns = text_columns(df);
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    describe_text(df, &names, title)
+}
+
 /// Counts of each non-null value of a text column, most frequent first
 /// (ties by value): pandas' `df[column].value_counts()` as a polars lazy
 /// query. The frame has two columns, `column` and `"count"` (u32).
