@@ -19,51 +19,86 @@ pub enum Error {
     /// The input file does not exist or cannot be opened.
     #[error("cannot open {path}: {source}")]
     Io {
+        /// The file involved.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
     /// The file holds no bytes at all, or only a header line.
     #[error("{path}: {what}")]
-    EmptyData { path: PathBuf, what: String },
+    EmptyData {
+        /// The file involved.
+        path: PathBuf,
+        /// What was found, in words (e.g. "the file is empty").
+        what: String,
+    },
     /// A column the loader needs is absent (or was renamed).
     #[error("{path}: required column {column:?} is missing (found: {found})")]
     MissingColumn {
+        /// The file involved.
         path: PathBuf,
+        /// The required column's name.
         column: String,
+        /// The header's column names, comma-separated.
         found: String,
     },
     /// Bytes that are not valid UTF-8.
     #[error("{path}: row {row}: invalid UTF-8 at byte {byte_offset}")]
     InvalidUtf8 {
+        /// The file involved.
         path: PathBuf,
+        /// Line of the first invalid byte (0 = header, 1 = first data row).
         row: usize,
+        /// Offset of the first invalid byte from the start of the (decompressed) file.
         byte_offset: usize,
     },
     /// A value that cannot be parsed into the column's type.
     #[error("{path}: column {column:?}, row {row}: cannot parse {value:?} as {expected}")]
     Parse {
+        /// The file involved.
         path: PathBuf,
+        /// The column holding the value.
         column: String,
+        /// 1-based data row (the header is row 0).
         row: usize,
+        /// The value as written in the file.
         value: String,
+        /// What the value should have been, in words.
         expected: &'static str,
     },
     /// A CSV file polars could not read (ragged rows, broken quoting).
     #[error("{path}: malformed CSV: {message}")]
-    Csv { path: PathBuf, message: String },
+    Csv {
+        /// The file involved.
+        path: PathBuf,
+        /// The CSV reader's message.
+        message: String,
+    },
     /// A parameter outside its valid range (k = 0, split fraction 1.5, ...).
     #[error("invalid parameter {name}: {reason}")]
-    InvalidParameter { name: &'static str, reason: String },
+    InvalidParameter {
+        /// The parameter's name.
+        name: &'static str,
+        /// Why its value is rejected.
+        reason: String,
+    },
     /// Input data that a computation cannot use (empty, all one class, NaN).
     #[error("invalid input for {context}: {reason}")]
     InvalidInput {
+        /// The computation that rejected the input.
         context: &'static str,
+        /// What is wrong with the input.
         reason: String,
     },
     /// An iterative fit that stopped without converging.
     #[error("{model} did not converge: {reason}")]
-    NotConverged { model: &'static str, reason: String },
+    NotConverged {
+        /// The model being fitted.
+        model: &'static str,
+        /// Why the fit stopped.
+        reason: String,
+    },
     /// An error raised inside polars.
     #[error(transparent)]
     Polars(#[from] polars::error::PolarsError),
@@ -71,13 +106,16 @@ pub enum Error {
     /// candle, statrs, ndarray) or by the model's own consistency checks.
     #[error("{context}: {source}")]
     Model {
+        /// The model or step that failed.
         context: &'static str,
+        /// The underlying error or message.
         #[source]
         source: SourceError,
     },
     /// A chart could not be drawn (a plotters or statrs error).
     #[error("chart: {source}")]
     Chart {
+        /// The underlying error.
         #[source]
         source: SourceError,
     },

@@ -22,6 +22,8 @@
 //! assert_eq!(t.rows().len(), 1);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod charts;
 pub mod data;
 pub mod display;

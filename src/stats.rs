@@ -70,13 +70,21 @@ pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
 /// Summary of one numeric column: count, mean, std, min, quartiles, max (pandas `describe`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {
+    /// Number of finite values.
     pub count: usize,
+    /// Arithmetic mean.
     pub mean: f64,
+    /// Sample standard deviation (n − 1 denominator).
     pub std: f64,
+    /// Smallest value.
     pub min: f64,
+    /// First quartile (linear interpolation).
     pub q1: f64,
+    /// Median.
     pub median: f64,
+    /// Third quartile (linear interpolation).
     pub q3: f64,
+    /// Largest value.
     pub max: f64,
 }
 

@@ -12,11 +12,17 @@ use crate::stats::quantile;
 /// The five numbers a box plot draws, plus the outliers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxStats {
+    /// First quartile (25th percentile).
     pub q1: f64,
+    /// Median (50th percentile).
     pub median: f64,
+    /// Third quartile (75th percentile).
     pub q3: f64,
+    /// Smallest value at or above Q1 − 1.5 × IQR.
     pub low_whisker: f64,
+    /// Largest value at or below Q3 + 1.5 × IQR.
     pub high_whisker: f64,
+    /// Values outside the whiskers' fences (1.5 × IQR beyond the quartiles).
     pub outliers: Vec<f64>,
 }
 

@@ -11,7 +11,9 @@ use crate::error::{Error, Result};
 /// One named line; `x` may be numbers or day counts (see [`line`]'s `x_dates`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineSeries {
+    /// Legend label.
     pub name: String,
+    /// `(x, y)` points in drawing order (x in days since 1970-01-01 when `x_dates`).
     pub points: Vec<(f64, f64)>,
     /// Draw a dot at every point.
     pub markers: bool,

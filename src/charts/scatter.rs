@@ -10,7 +10,9 @@ use crate::error::{Error, Result};
 /// Points of one group (one colour, one legend entry).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScatterGroup {
+    /// Legend label.
     pub name: String,
+    /// `(x, y)` points of the group.
     pub points: Vec<(f64, f64)>,
 }
 

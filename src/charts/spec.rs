@@ -13,10 +13,15 @@ use crate::error::Error;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
+    /// Chart title, drawn above the plot.
     pub title: String,
+    /// x-axis label (empty for none).
     pub x_label: String,
+    /// y-axis label (empty for none).
     pub y_label: String,
+    /// Width in pixels.
     pub width: u32,
+    /// Height in pixels.
     pub height: u32,
 }
 

@@ -13,10 +13,15 @@ use crate::error::Result;
 /// Quality facts about one column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ColumnQuality {
+    /// Column name.
     pub name: String,
+    /// Polars data type, as polars prints it (e.g. `str`, `f64`).
     pub dtype: String,
+    /// Number of null values.
     pub nulls: usize,
+    /// Number of distinct non-null values.
     pub distinct: usize,
+    /// Up to three distinct non-null values in row order, cut to 40 characters.
     pub examples: Vec<String>,
     /// Minimum, maximum and skewness (biased, as pandas' `skew` without the
     /// small-sample correction) of a numeric column's finite values.
@@ -44,8 +49,11 @@ const SKEWED: f64 = 2.0;
 /// Quality facts about one frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QualityReport {
+    /// Name of the data set the frame came from (the report's title).
     pub source: String,
+    /// Number of rows.
     pub rows: usize,
+    /// One entry per column, in frame order.
     pub columns: Vec<ColumnQuality>,
     /// Rows that repeat an earlier row in every column.
     pub full_row_duplicates: usize,
@@ -282,6 +290,8 @@ impl QualityReport {
         })
     }
 
+    /// Renders the report inline in an evcxr notebook: the column table and the
+    /// alerts table, as text and as HTML, in one output.
     pub fn evcxr_display(&self) {
         let (table, alerts) = (self.table(), self.alerts_table());
         emit_rich("text/plain", &format!("{table}\n{alerts}"));

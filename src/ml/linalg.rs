@@ -3,7 +3,7 @@
 //! matrix (parameter covariances), on nalgebra's Householder QR and LU.
 //!
 //! ndarray 0.16 has no solver without a LAPACK backend (ndarray-linalg);
-//! nalgebra, already a dependency (statrs uses it), has both decompositions
+//! nalgebra, a direct dependency (statrs uses it too), has both decompositions
 //! in pure Rust. The systems are tiny (at most ~30 columns), so copying into
 //! nalgebra's matrices costs nothing measurable.
 

@@ -45,8 +45,12 @@ pub fn mean_rating_by_category(df: &DataFrame) -> Result<Vec<(String, f64)>> {
 /// One row of the most-reviewed table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reviewed {
+    /// Main category (first level of the category path).
     pub category: String,
+    /// Cleaned product name.
     pub name: String,
+    /// Number of ratings: summed over repeated listings in the original, the
+    /// largest listing's when deduplicated.
     pub rating_count: f64,
 }
 

@@ -30,8 +30,11 @@ pub enum RevenueDefinition {
 /// A daily series: consecutive dates (days since 1970-01-01) and values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DailySeries {
+    /// Series name (used as the chart legend).
     pub name: String,
+    /// Consecutive dates, days since 1970-01-01.
     pub dates: Vec<i32>,
+    /// One value per date: revenue in rupees, or its log1p after [`DailySeries::log1p`].
     pub values: Vec<f64>,
 }
 

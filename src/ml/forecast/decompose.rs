@@ -8,10 +8,15 @@ use crate::error::{Error, Result};
 /// the centred window does not fit (period/2 points at each end).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decomposition {
+    /// Season length in observations.
     pub period: usize,
+    /// The input series.
     pub observed: Vec<f64>,
+    /// Centred moving average (NaN at both ends).
     pub trend: Vec<f64>,
+    /// Seasonal effect of each observation: the mean-zero phase profile repeated.
     pub seasonal: Vec<f64>,
+    /// observed − trend − seasonal (NaN where the trend is).
     pub residual: Vec<f64>,
 }
 

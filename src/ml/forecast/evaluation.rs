@@ -31,6 +31,7 @@ pub fn seasonal_naive(history: &[f64], lag: usize, steps: usize) -> Result<Vec<f
 /// Errors of one method on the test period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestScore {
+    /// Name of the forecasting method.
     pub method: String,
     /// RMSE of the log1p values.
     pub rmse_log: f64,

@@ -32,8 +32,9 @@ pub struct FilterOutput {
     pub errors: Vec<f64>,
     /// Their variances Fₜ.
     pub variances: Vec<f64>,
-    /// Predicted state and covariance for the period after the sample.
+    /// Predicted state for the period after the sample.
     pub next_state: Vec<f64>,
+    /// Covariance of that predicted state (row-major m × m).
     pub next_cov: Vec<f64>,
 }
 

@@ -10,7 +10,9 @@ use crate::error::{Error, Result};
 /// Q statistic and p-value at one lag.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LjungBox {
+    /// Lag h: autocorrelations 1..=h enter the statistic.
     pub lag: usize,
+    /// Ljung–Box Q statistic.
     pub statistic: f64,
     /// Upper-tail χ² probability with `lag − model_df` degrees of freedom.
     pub p_value: f64,

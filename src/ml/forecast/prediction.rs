@@ -12,14 +12,18 @@ use crate::error::{Error, Result};
 pub struct Interval {
     /// Coverage, e.g. 0.95.
     pub level: f64,
+    /// Lower bound per forecast date.
     pub lower: Vec<f64>,
+    /// Upper bound per forecast date.
     pub upper: Vec<f64>,
 }
 
 /// Point forecasts with their dates (days since 1970-01-01) and intervals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Forecast {
+    /// Forecast dates (days since 1970-01-01), one per step.
     pub dates: Vec<i32>,
+    /// Point forecasts (the predicted means), one per date.
     pub point: Vec<f64>,
     /// Forecast-error standard deviations.
     pub std_error: Vec<f64>,

@@ -25,11 +25,17 @@ use crate::ml::linalg::{invert, least_squares};
 /// Orders of a seasonal ARIMA model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SarimaOrder {
+    /// Non-seasonal AR order p.
     pub p: usize,
+    /// Non-seasonal differencing order d.
     pub d: usize,
+    /// Non-seasonal MA order q.
     pub q: usize,
+    /// Seasonal AR order P.
     pub seasonal_p: usize,
+    /// Seasonal differencing order D.
     pub seasonal_d: usize,
+    /// Seasonal MA order Q.
     pub seasonal_q: usize,
     /// Season length s (0 or any value when there are no seasonal terms).
     pub s: usize,
@@ -98,6 +104,7 @@ impl SarimaOrder {
 /// Fit settings (builder); [`SarimaParams::check`] validates them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SarimaParams {
+    /// Model orders to fit.
     pub order: SarimaOrder,
     /// Start values (AR, MA, seasonal AR, seasonal MA, σ²); CSS when `None`.
     pub start: Option<Vec<f64>>,
@@ -300,15 +307,20 @@ impl SarimaParams {
 /// How the optimiser ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Convergence {
+    /// True when L-BFGS stopped on its tolerances (not on the iteration limit or an error).
     pub converged: bool,
+    /// L-BFGS iterations run (0 when the optimiser failed).
     pub iterations: u64,
+    /// Why the optimiser stopped, in words.
     pub reason: String,
 }
 
 /// A fitted model.
 #[derive(Debug, Clone)]
 pub struct SarimaFit {
+    /// Model orders fitted.
     pub order: SarimaOrder,
+    /// Parameter names as statsmodels prints them, one per entry of `params`.
     pub names: Vec<String>,
     /// Estimates (AR, MA, seasonal AR, seasonal MA, σ²).
     pub params: Vec<f64>,
@@ -316,14 +328,21 @@ pub struct SarimaFit {
     pub start: Vec<f64>,
     /// OPG standard errors (NaN when the OPG matrix is singular).
     pub std_errors: Vec<f64>,
+    /// Log-likelihood summed over the observations after the burn-in.
     pub loglike: f64,
+    /// Akaike information criterion, −2 loglike + 2k.
     pub aic: f64,
+    /// Bayesian information criterion, −2 loglike + k ln(`nobs_effective`).
     pub bic: f64,
+    /// Hannan–Quinn criterion, −2 loglike + 2k ln ln(`nobs_effective`).
     pub hqic: f64,
+    /// Length of the fitted series.
     pub nobs: usize,
     /// Observations after the burn-in (the n in BIC, as statsmodels).
     pub nobs_effective: usize,
+    /// Leading observations left out of the likelihood (the diffuse burn-in).
     pub burn: usize,
+    /// How the optimiser ended.
     pub convergence: Convergence,
     /// One-step-ahead forecast errors (the residuals).
     pub residuals: Vec<f64>,

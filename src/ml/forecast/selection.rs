@@ -8,15 +8,20 @@ use crate::error::{Error, Result};
 /// One candidate's outcome.
 #[derive(Debug, Clone)]
 pub struct Candidate {
+    /// Orders of this candidate.
     pub order: SarimaOrder,
+    /// Its AIC on the common sample.
     pub aic: f64,
+    /// Whether its optimiser converged (only converged fits can be best).
     pub converged: bool,
 }
 
 /// The grid search: every candidate and the best fit.
 #[derive(Debug, Clone)]
 pub struct Selection {
+    /// Every candidate, in grid order.
     pub candidates: Vec<Candidate>,
+    /// The converged candidate with the lowest AIC.
     pub best: SarimaFit,
 }
 
