@@ -226,7 +226,7 @@ pub fn original_features(frame: &ModelFrame) -> Result<Features> {
     let mut f = Features::empty();
     let mut cols = Vec::new();
     let mut dummies: Vec<(String, Vec<f64>)> = Vec::new();
-    for name in TEXT_COLUMNS {
+    for name in text_columns() {
         let values = frame.text(name)?;
         let enc = LabelEncoder::fit(values);
         if enc.classes().len() > 5 {
