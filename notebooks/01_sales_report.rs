@@ -849,15 +849,15 @@ charts::forecast_band(&ChartSpec::new("Test period: original SARIMA forecast vs 
 // %%
 // R-119: one-step residuals of the original model after the 30-day burn-in: histogram and normal Q-Q
 FigureGrid::new(vec![
-    charts::histogram(&ChartSpec::new("Residuals (log1p)").x("residual").y("count").size(480, 360), sarima_original.residuals_after_burn(), 15)?,
-    charts::qq_plot(&ChartSpec::new("Residual normal Q-Q").size(480, 360), sarima_original.residuals_after_burn())?,
+    charts::histogram(&ChartSpec::new("Residuals (log1p)").x("residual").y("count").size(480, 360), &sarima_original.residuals_after_burn(), 15)?,
+    charts::qq_plot(&ChartSpec::new("Residual normal Q-Q").size(480, 360), &sarima_original.residuals_after_burn())?,
 ])
 
 // %%
 // R-119 (extra): residual ACF and the Ljung-Box test on the standardised residuals
 let standardized = sarima_original.standardized_after_burn();
-println!("{}", forecast::ljung_box_table("Ljung-Box, standardised residuals (original model)", &forecast::ljung_box(standardized, &[1, 7, 14], 0)?));
-charts::correlogram(&ChartSpec::new("ACF of residuals (original model)").x("lag").size(700, 300), &forecast::acf(standardized, 14)?)?
+println!("{}", forecast::ljung_box_table("Ljung-Box, standardised residuals (original model)", &forecast::ljung_box(&standardized, &[1, 7, 14], 0)?));
+charts::correlogram(&ChartSpec::new("ACF of residuals (original model)").x("lag").size(700, 300), &forecast::acf(&standardized, 14)?)?
 
 // %%
 // R-119 as the original plotted it: residuals on the 19 test days, actual − forecast (log1p)

@@ -569,7 +569,7 @@ text_space::comparison(&kmeans, &ward)
 // P-X2: all 1,465 cleaned products ("|" → 3.9, missing rating_count → median); discounted_price,
 // discount_percentage, rating and rating_count, no transform, robust scaling (median / IQR)
 use amazon_sales::ml::scale::ScaleMethod;
-use amazon_sales::products::segments::{self as product_segments, SegmentParams};
+use amazon_sales::products::segments::SegmentParams;
 let seg_params = SegmentParams::new();
 println!("{} rows; features | transform | scaler: {}", p.height(), seg_params.describe());
 
@@ -579,7 +579,7 @@ let seg_sweep = seg_params.sweep(&p)?;
 seg_sweep.table()
 
 // %%
-FigureGrid::new(vec![product_segments::inertia_chart(&seg_sweep)?, product_segments::silhouette_chart(&seg_sweep)?])
+FigureGrid::new(vec![products::segments::inertia_chart(&seg_sweep)?, products::segments::silhouette_chart(&seg_sweep)?])
 
 // %%
 // P-X4: k = 3, segments named from their profiles (README: silhouette 0.708)
@@ -591,7 +591,7 @@ segments.profile_table()
 // P-X4: how much the score depends on the choices (the reconstruction found 0.58 standard,
 // 0.65 with actual_price, 0.76 robust)
 let seg_standard = seg_params.clone().scaling(ScaleMethod::Standard).fit(&p)?;
-product_segments::compare_variants(&p, &[
+products::segments::compare_variants(&p, &[
     SegmentParams::new().features(&["discounted_price", "rating", "rating_count"]),
     SegmentParams::new().features(&["discounted_price", "actual_price", "rating", "rating_count"]),
     SegmentParams::new().features(&["discounted_price", "rating", "rating_count"]).scaling(ScaleMethod::Standard),

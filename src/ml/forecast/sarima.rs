@@ -402,13 +402,14 @@ impl SarimaFit {
 
     /// The one-step residuals after the burn-in (the diffuse start), as the
     /// original plotted them.
-    pub fn residuals_after_burn(&self) -> &[f64] {
-        &self.residuals[self.burn.min(self.residuals.len())..]
+    /// (An owned copy, so a notebook cell can keep it across cells.)
+    pub fn residuals_after_burn(&self) -> Vec<f64> {
+        self.residuals[self.burn.min(self.residuals.len())..].to_vec()
     }
 
     /// The standardised residuals after the burn-in (what Ljung-Box tests).
-    pub fn standardized_after_burn(&self) -> &[f64] {
-        &self.standardized_residuals[self.burn.min(self.standardized_residuals.len())..]
+    pub fn standardized_after_burn(&self) -> Vec<f64> {
+        self.standardized_residuals[self.burn.min(self.standardized_residuals.len())..].to_vec()
     }
 
     /// Returns the fit only if the optimiser converged.
@@ -475,7 +476,7 @@ impl SarimaFit {
             ("BIC", self.bic, 3),
             ("HQIC", self.hqic, 3),
         ];
-        let diagnostics = Diagnostics::of(self.standardized_after_burn());
+        let diagnostics = Diagnostics::of(&self.standardized_after_burn());
         if let Ok(d) = &diagnostics {
             footer.extend([
                 ("Ljung-Box (L1) Q", d.ljung_box.0, 2),

@@ -180,8 +180,9 @@ impl Regressor for LinearModel {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidInput`] for mismatched shapes, no residual degrees of
-/// freedom, or collinear columns (e.g. a full set of dummies beside the intercept).
+/// [`Error::InvalidInput`] for mismatched shapes or no residual degrees of
+/// freedom. A column collinear with the intercept and the columns before it
+/// (e.g. the last of a full set of dummies) is left out and named in the note.
 pub fn ols_coefficients(
     x: ArrayView2<f64>,
     y: ArrayView1<f64>,
@@ -201,18 +202,33 @@ pub fn ols_coefficients(
             format!("{n} rows leave no residual degrees of freedom for {k} columns"),
         ));
     }
+    // Keep the columns one by one while they are not collinear with the kept
+    // ones (statsmodels would fit with a pseudo-inverse and warn; here the
+    // dropped columns are named in the note instead).
     let ones = Array2::<f64>::ones((n, 1));
-    let design = concatenate(Axis(1), &[ones.view(), x.view()])
-        .map_err(|e| Error::model("OLS coefficients", e))?;
-    let fit = least_squares(&design, &y.to_owned())?;
-    let dof = (n - k - 1) as f64;
+    let mut kept: Vec<usize> = Vec::new();
+    let mut dropped: Vec<&str> = Vec::new();
+    let mut fit = least_squares(&ones, &y.to_owned())?;
+    for (j, name) in names.iter().enumerate() {
+        let mut trial = kept.clone();
+        trial.push(j);
+        let design = concatenate(Axis(1), &[ones.view(), x.select(Axis(1), &trial).view()])
+            .map_err(|e| Error::model("OLS coefficients", e))?;
+        match least_squares(&design, &y.to_owned()) {
+            Ok(f) => {
+                kept = trial;
+                fit = f;
+            }
+            Err(Error::InvalidInput { .. }) => dropped.push(name.as_str()),
+            Err(e) => return Err(e),
+        }
+    }
+    let dof = (n - kept.len() - 1) as f64;
     let sigma2 = fit.ssr / dof;
     let t_dist = StudentsT::new(0.0, 1.0, dof).map_err(|e| Error::model("OLS coefficients", e))?;
     let mut table = Table::new(title, ["term", "coef", "std err", "t", "P>|t|"]);
-    for (j, name) in std::iter::once("const")
-        .chain(names.iter().map(String::as_str))
-        .enumerate()
-    {
+    let terms = std::iter::once("const").chain(kept.iter().map(|&j| names[j].as_str()));
+    for (j, name) in terms.enumerate() {
         let se = (sigma2 * fit.xtx_inv[[j, j]]).sqrt();
         let t = fit.coef[j] / se;
         table.push_row([
@@ -224,9 +240,18 @@ pub fn ols_coefficients(
         ]);
     }
     let r2 = 1.0 - fit.ssr / y.mapv(|v| (v - y.mean().unwrap_or(0.0)).powi(2)).sum();
+    let dropped_note = if dropped.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; dropped as collinear with the columns before them: {}",
+            dropped.join(", ")
+        )
+    };
     Ok(table.with_note(format!(
-        "{n} rows, {k} features + intercept; residual df {}; σ̂ = {}; R² (train) {}",
-        n - k - 1,
+        "{n} rows, {} features + intercept; residual df {}; σ̂ = {}; R² (train) {}{dropped_note}",
+        kept.len(),
+        n - kept.len() - 1,
         number(sigma2.sqrt(), 3),
         number(r2, 4)
     )))
@@ -235,6 +260,28 @@ pub fn ols_coefficients(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ols_coefficients_name_and_skip_collinear_columns() {
+        let x = ndarray::array![
+            [1.0, 2.0, 0.5],
+            [2.0, 4.0, 0.1],
+            [3.0, 6.0, 0.9],
+            [4.0, 8.0, 0.3],
+            [5.0, 10.0, 0.7]
+        ];
+        let y = ndarray::array![1.0, 2.1, 2.9, 4.2, 5.0];
+        let names: Vec<String> = ["a", "twice a", "b"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let t = ols_coefficients(x.view(), y.view(), &names, "OLS").unwrap();
+        let terms: Vec<&str> = t.rows().iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(terms, ["const", "a", "b"]);
+        assert!(t
+            .to_string()
+            .contains("dropped as collinear with the columns before them: twice a"));
+    }
     use ndarray::array;
 
     const RIDGE_COEF: [f64; 2] = [0.641614906832298, 0.6403726708074534];
