@@ -50,7 +50,8 @@ ERROR_OUTPUT = (
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
 )
 HTML_TABLE = ".jp-OutputArea-output.jp-RenderedHTMLCommon table"
-SVG_CHART = ".jp-OutputArea-output svg, .jp-OutputArea-output.jp-RenderedSVG img"
+SVG_CHART = (".jp-OutputArea-output svg, .jp-OutputArea-output.jp-RenderedSVG img, "
+             ".jp-OutputArea-output img[src^='data:image/svg+xml']")
 
 
 def log(msg):

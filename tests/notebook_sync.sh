@@ -20,18 +20,7 @@ if ! "$py" -c 'import importlib.util as u, sys; sys.exit(u.find_spec("jupytext")
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-checks=0
-check() {   # check DESCRIPTION COMMAND...: runs the command as the condition
-  local what="$1"; shift
-  checks=$((checks + 1))
-  if "$@"; then
-    echo "ok   $what"
-  else
-    echo "FAIL $what"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 a=01_sales_report
 b=02_product_analysis
 nb="$tmp/nb"

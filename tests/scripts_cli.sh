@@ -11,18 +11,7 @@ cd "$root"
 limit_ms=5000
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-checks=0
-check() {   # check DESCRIPTION COMMAND...: runs the command as the condition
-  local what="$1"; shift
-  checks=$((checks + 1))
-  if "$@"; then
-    echo "ok   $what"
-  else
-    echo "FAIL $what"
-    failures=$((failures + 1))
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 # Directories a script with side effects would touch: the defaults and the
 # environment overrides of scripts/env.sh, plus the bench log directory.
