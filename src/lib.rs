@@ -47,7 +47,9 @@ pub mod prelude {
     pub use crate::charts::{self, ChartSpec, LineSeries, ScatterGroup};
     pub use crate::data::cleaning::CleaningReport;
     pub use crate::data::quality::quality_report;
-    pub use crate::display::{number, percent, thousands, Figure, FigureGrid, FrameDisplay, Table};
+    pub use crate::display::{
+        number, percent, thousands, AsTable, Figure, FigureGrid, FrameDisplay, Table,
+    };
     pub use crate::eda;
     pub use crate::error::{Error, Result};
     pub use crate::frame::{f64_values, str_values};

@@ -16,4 +16,4 @@ pub use frame::FrameDisplay;
 pub use grid::FigureGrid;
 pub use html::{emit_rich, escape_html};
 pub use progress::Progress;
-pub use table::Table;
+pub use table::{AsTable, Table};

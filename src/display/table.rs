@@ -248,6 +248,30 @@ impl fmt::Display for Table {
     }
 }
 
+/// A result that shows itself as a [`Table`] when a notebook cell ends in it
+/// (evcxr calls `evcxr_display` on a cell's final value): the model results,
+/// sweeps and summaries implement it with their `table()` or `summary()`.
+///
+/// ```
+/// use amazon_sales::display::{AsTable, Table};
+/// struct Scores;
+/// impl AsTable for Scores {
+///     fn as_table(&self) -> Table {
+///         Table::new("Scores", ["model", "R²"]).with_row(["ols", "0.85"])
+///     }
+/// }
+/// assert_eq!(Scores.as_table().rows().len(), 1);
+/// ```
+pub trait AsTable {
+    /// The table this value is shown as.
+    fn as_table(&self) -> Table;
+
+    /// Renders [`AsTable::as_table`] inline (HTML plus its text version).
+    fn evcxr_display(&self) {
+        self.as_table().evcxr_display();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

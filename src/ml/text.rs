@@ -386,6 +386,12 @@ impl TruncatedSvd {
     }
 }
 
+impl crate::display::AsTable for TruncatedSvd {
+    fn as_table(&self) -> crate::display::Table {
+        self.summary()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,6 +164,12 @@ fn band(x: f64, cuts: [f64; 2], names: [&str; 3]) -> String {
     names[i].to_string()
 }
 
+impl crate::display::AsTable for ProductBands {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,6 +178,12 @@ impl ProductFrame {
     }
 }
 
+impl crate::display::AsTable for ProductFrame {
+    fn as_table(&self) -> crate::display::Table {
+        self.summary()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

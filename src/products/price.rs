@@ -444,3 +444,15 @@ impl HonestPrice {
         )
     }
 }
+
+impl crate::display::AsTable for PriceModels {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
+impl crate::display::AsTable for HonestPrice {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}

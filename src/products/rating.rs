@@ -439,6 +439,18 @@ impl BalancedRating {
     }
 }
 
+impl crate::display::AsTable for RatingModels {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
+impl crate::display::AsTable for BalancedRating {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

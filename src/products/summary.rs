@@ -148,3 +148,9 @@ impl ProductSummary {
         t
     }
 }
+
+impl crate::display::AsTable for ProductSummary {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}

@@ -522,3 +522,15 @@ pub fn comparison(kmeans: &Segmentation, ward: &Segmentation) -> Table {
          are mostly price and rating bands; k = 2 scores higher than k = 3 (flaw 23).",
     )
 }
+
+impl crate::display::AsTable for Sweep {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
+impl crate::display::AsTable for ClusterSpace {
+    fn as_table(&self) -> crate::display::Table {
+        self.summary()
+    }
+}

@@ -224,3 +224,9 @@ pub fn original_vs_honest(original: &[&RegressionEval], honest: &HonestAmount) -
     ));
     t
 }
+
+impl crate::display::AsTable for HonestAmount {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}

@@ -99,6 +99,12 @@ impl OrderBaskets {
     }
 }
 
+impl crate::display::AsTable for OrderBaskets {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

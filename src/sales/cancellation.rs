@@ -384,3 +384,9 @@ pub fn original_vs_honest(original: &[&Evaluation], honest: &HonestCancellation)
     );
     t
 }
+
+impl crate::display::AsTable for HonestCancellation {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}

@@ -435,6 +435,12 @@ pub fn revenue_definitions_table(frame: &DataFrame) -> Result<Table> {
     .with_note("original − correct = Qty excess + cancelled lines (flaw 10)"))
 }
 
+impl crate::display::AsTable for CycleComparison {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

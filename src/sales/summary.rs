@@ -130,3 +130,9 @@ impl SalesSummary {
         t
     }
 }
+
+impl crate::display::AsTable for SalesSummary {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}

@@ -283,6 +283,12 @@ impl KSweep {
     }
 }
 
+impl crate::display::AsTable for KSweep {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

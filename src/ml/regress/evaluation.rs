@@ -93,3 +93,9 @@ impl RegressionEval {
         t
     }
 }
+
+impl crate::display::AsTable for RegressionEval {
+    fn as_table(&self) -> crate::display::Table {
+        self.table()
+    }
+}
