@@ -14,6 +14,10 @@ VENV="${AMAZON_SALES_VENV:-$ROOT/.venv}"             # python + jupyter
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS/evcxr/session/target}"
 export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
 export RUSTFLAGS="-Cprefer-dynamic"
+# Binaries built that way (src/bin/scale.rs) need libstd-*.so at run time;
+# cargo's rpath for them is computed from target/.../deps, not from the
+# target/.../debug copy the scripts run, so point the loader at it explicitly.
+export LD_LIBRARY_PATH="$(rustc --print target-libdir)${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export JUPYTER_PATH="$TOOLS/share/jupyter"
 export JUPYTER_CONFIG_DIR="$TOOLS/jupyter-config"
 export JUPYTER_DATA_DIR="$TOOLS/share/jupyter"
@@ -30,3 +34,12 @@ export RAYON_NUM_THREADS="${RAYON_NUM_THREADS:-$(nproc)}"
 # CNN epoch 7.2 -> 4.7 s. Other allocators ignore these variables.
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
+# The scale-out crate (DataFusion + Ballista, scale-out/) is a workspace of its
+# own with its own build dir, built as a plain static release binary: none of
+# the shared-build settings above apply to it.
+SCALE_OUT_TARGET="${AMAZON_SALES_SCALE_OUT_TARGET:-$TOOLS/scale-out-target}"
+SCALE_OUT_BIN="$SCALE_OUT_TARGET/release/scale-out"
+scale_out_cargo() {
+  env -u RUSTFLAGS -u CARGO_BUILD_TARGET CARGO_TARGET_DIR="$SCALE_OUT_TARGET" \
+    cargo "$@" --manifest-path "$ROOT/scale-out/Cargo.toml"
+}

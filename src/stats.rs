@@ -67,6 +67,69 @@ pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
     sxy / (sxx * syy).sqrt()
 }
 
+/// The `k`-th central moment, Σ(v − mean)^k / n (0 for no values).
+///
+/// ```
+/// let m2 = amazon_sales::stats::central_moment(&[1.0, 2.0, 3.0, 4.0], 2);
+/// assert!((m2 - 1.25).abs() < 1e-12);
+/// ```
+pub fn central_moment(values: &[f64], k: i32) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let m = mean(values);
+    values.iter().map(|v| (v - m).powi(k)).sum::<f64>() / values.len() as f64
+}
+
+/// Sample skewness m₃ / m₂^1.5, biased (pandas' `skew(bias=True)`, scipy's
+/// `skew`, statsmodels' `jarque_bera`); 0 for constant values.
+///
+/// ```
+/// // scipy.stats.skew([1, 2, 3, 10]) → 1.0182337649086284
+/// let s = amazon_sales::stats::skew(&[1.0, 2.0, 3.0, 10.0]);
+/// assert!((s - 1.0182337649086284).abs() < 1e-12);
+/// ```
+pub fn skew(values: &[f64]) -> f64 {
+    let m2 = central_moment(values, 2);
+    if m2 > 0.0 {
+        central_moment(values, 3) / m2.powf(1.5)
+    } else {
+        0.0
+    }
+}
+
+/// Spearman's rank correlation: [`pearson`] of the ranks, ties given their
+/// mean rank (scipy's `spearmanr`).
+///
+/// ```
+/// // scipy.stats.spearmanr([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]) → 0.8207826816681233
+/// let r = amazon_sales::stats::spearman(&[1.0, 2.0, 3.0, 4.0, 5.0], &[5.0, 6.0, 7.0, 8.0, 7.0]);
+/// assert!((r - 0.8207826816681233).abs() < 1e-12);
+/// ```
+pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    pearson(&ranks(x), &ranks(y))
+}
+
+/// 1-based ranks, ties averaged.
+fn ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let tied = order[start..]
+            .iter()
+            .take_while(|&&i| values[i] == values[order[start]])
+            .count();
+        let mean_rank = start as f64 + (tied as f64 + 1.0) / 2.0;
+        for &i in &order[start..start + tied] {
+            ranks[i] = mean_rank;
+        }
+        start += tied.max(1);
+    }
+    ranks
+}
+
 /// Summary of one numeric column: count, mean, std, min, quartiles, max (pandas `describe`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Summary {

@@ -92,6 +92,18 @@ fn product_eda_reproduces_the_original_then_corrects_it() {
     assert_eq!(original[0].rating_count, 853_945.0);
     let dedup = products::eda::most_reviewed_dedup(p, 10).unwrap();
     assert_eq!(dedup[0].rating_count, 426_973.0);
+    assert_eq!(
+        dedup[2].rating_count, 426_973.0,
+        "three HDMI listings, one pool"
+    );
+    let pools = products::eda::most_reviewed_pools(p, 10, 1_000.0).unwrap();
+    assert_eq!(pools[0].rating_count, 426_973.0);
+    assert!(
+        pools[0].name.ends_with("(+2 listings)"),
+        "{}",
+        pools[0].name
+    );
+    assert!(pools[1].rating_count < 426_973.0);
     let by_cat = products::eda::mean_rating_by_category(p).unwrap();
     assert_eq!(by_cat[0].0, "OfficeProducts");
     let mut report = cleaned.report.clone();

@@ -21,7 +21,16 @@ fn streaming_cleaning_matches_the_eager_cleaning_on_the_real_file() {
     assert_eq!(gz.daily_revenue.len(), 91);
     assert_eq!(gz.lines_by_state.len(), 37);
 
-    let eager = sales::load_clean().unwrap().frame;
+    let cleaned = sales::load_clean().unwrap();
+    let address_rule = cleaned
+        .report
+        .steps()
+        .iter()
+        .find(|s| s.rule.contains("missing ship-city"))
+        .unwrap();
+    assert_eq!(gz.rows_addressed, address_rule.rows_out);
+    assert!(gz.rows_clean < gz.rows_addressed);
+    let eager = cleaned.frame;
     let monthly = amazon_sales::sales::eda::monthly_revenue(&eager, true).unwrap();
     let eager_total: f64 = monthly.iter().map(|m| m.1).sum();
     assert!((eager_total - revenue(&gz)).abs() < 1e-3 * eager_total);

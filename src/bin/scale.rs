@@ -1,6 +1,8 @@
 //! `cargo run --bin scale -- generate N` writes data/interim/sales_Nx.csv.gz (N × the real rows);
 //! `cargo run --bin scale -- run N` runs the streaming pipeline on it, prints rows/s and
-//! peak memory, and checks the result against N × the real file's.
+//! peak memory, and checks the result against N × the real file's;
+//! `cargo run --bin scale -- summary INPUT OUT` runs it on any file and writes the
+//! result in the comparison form that `scale-out` (DataFusion/Ballista) writes too.
 //!
 //! Bad arguments print the usage and exit 2; a failed run prints the error
 //! (its `Display` text and causes) and exits 1.
@@ -9,13 +11,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use amazon_sales::sales::scale as streaming;
 use amazon_sales::{paths, Error};
 
-const USAGE: &str =
-    "usage: scale generate N | scale run N   (N: a whole number ≥ 1, the size factor)";
+const USAGE: &str = "usage: scale generate N | scale run N | scale summary INPUT OUT
+  (N: a whole number ≥ 1, the size factor; OUT: the result in comparison form)";
 
 /// A field of /proc/self/status in MiB (NaN where there is no /proc).
 fn status_mb(field: &str) -> f64 {
@@ -59,21 +62,55 @@ fn main() -> ExitCode {
             Ok(factor) if factor >= 1 => (c.as_str(), factor),
             _ => return usage_error(&format!("N must be a whole number ≥ 1, got {n:?}")),
         },
+        [c, input, out] if c == "summary" => {
+            return match write_summary(input.as_ref(), out.as_ref()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => report(&e),
+            }
+        }
         [c, _] => return usage_error(&format!("unknown command {c:?} (generate or run)")),
         _ => return usage_error("expected a command and N"),
     };
     match run(command, factor) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("scale: {e}");
-            let mut cause = std::error::Error::source(&e);
-            while let Some(c) = cause {
-                eprintln!("  caused by: {c}");
-                cause = c.source();
-            }
-            ExitCode::FAILURE
-        }
+        Err(e) => report(&e),
     }
+}
+
+/// Prints a failed run's error and its causes; exit code 1.
+fn report(e: &Error) -> ExitCode {
+    eprintln!("scale: {e}");
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        eprintln!("  caused by: {c}");
+        cause = c.source();
+    }
+    ExitCode::FAILURE
+}
+
+/// `summary INPUT OUT`: the streaming pipeline on INPUT, its result written to
+/// OUT (never over INPUT).
+fn write_summary(input: &Path, out: &Path) -> amazon_sales::Result<()> {
+    if input == out
+        || matches!((input.canonicalize(), out.canonicalize()), (Ok(a), Ok(b)) if a == b)
+    {
+        return Err(Error::param("OUT", "is the input file, which is only read"));
+    }
+    let start = Instant::now();
+    let summary = streaming::streaming_summary(input)?;
+    let secs = start.elapsed().as_secs_f64();
+    std::fs::write(out, summary.to_text()).map_err(|source| Error::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    println!(
+        "polars streaming: {} rows → {} with a full address → {} after exact-duplicate removal; {secs:.1} s, {:.0} rows/s",
+        summary.rows_raw,
+        summary.rows_addressed,
+        summary.rows_clean,
+        summary.rows_raw as f64 / secs
+    );
+    Ok(())
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -144,10 +144,6 @@ fn numeric_range(c: &Column) -> Result<Option<NumericRange>> {
     if values.is_empty() {
         return Ok(None);
     }
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let m2 = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
-    let m3 = values.iter().map(|v| (v - mean).powi(3)).sum::<f64>() / n;
     let (min, max) = values
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
@@ -156,7 +152,7 @@ fn numeric_range(c: &Column) -> Result<Option<NumericRange>> {
     Ok(Some(NumericRange {
         min,
         max,
-        skew: if m2 > 0.0 { m3 / m2.powf(1.5) } else { 0.0 },
+        skew: crate::stats::skew(&values),
     }))
 }
 

@@ -1,7 +1,7 @@
 //! EDA of the product list (P-41..P-59): mean rating per category and the
 //! most-reviewed products, as the original computed them and de-duplicated.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use polars::prelude::*;
 
@@ -85,25 +85,81 @@ pub fn most_reviewed_original(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>>
 /// # Errors
 /// [`crate::Error::InvalidInput`] when a column is missing.
 pub fn most_reviewed_dedup(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
+    let products = best_listing_per_product(df)?;
+    Ok(top(products.into_values().map(|p| p.reviewed), n))
+}
+
+/// P-53 by review pool: Amazon shows one pool of ratings for all listings
+/// (colours, pack sizes, variants) of a product, so products that share
+/// main category, rating and rating_count (from `min_count` ratings up, where
+/// a chance tie is implausible) are one product; each pool is one row, named
+/// after its first listing by name with the number of listings merged. Built
+/// on [`most_reviewed_dedup`]'s one row per product_id; top `n`.
+///
+/// Listings whose counts differ by a few ratings (scraped minutes apart, e.g.
+/// boAt Bassheads 100: 363,713 and 363,711) stay apart: a tolerance would
+/// also merge unrelated products.
+///
+/// # Errors
+/// [`crate::Error::InvalidInput`] when a column is missing.
+pub fn most_reviewed_pools(df: &DataFrame, n: usize, min_count: f64) -> Result<Vec<Reviewed>> {
+    let mut pools: BTreeMap<(String, String, String), Vec<Reviewed>> = BTreeMap::new();
+    for (id, product) in best_listing_per_product(df)? {
+        let r = &product.reviewed;
+        let key = if r.rating_count >= min_count {
+            let (rating, count) = (product.rating.to_string(), r.rating_count.to_string());
+            (r.category.clone(), rating, count)
+        } else {
+            (id, String::new(), String::new())
+        };
+        pools.entry(key).or_default().push(product.reviewed);
+    }
+    let merged = pools.into_values().filter_map(|mut listings| {
+        listings.sort_by(|a, b| a.name.cmp(&b.name));
+        let extra = listings.len() - 1;
+        let mut first = listings.into_iter().next()?;
+        if extra > 0 {
+            let plural = if extra > 1 { "s" } else { "" };
+            first.name = format!("{} (+{extra} listing{plural})", first.name);
+        }
+        Some(first)
+    });
+    Ok(top(merged, n))
+}
+
+/// One product_id's row with the largest rating_count, and its rating.
+struct BestListing {
+    reviewed: Reviewed,
+    rating: f64,
+}
+
+fn best_listing_per_product(df: &DataFrame) -> Result<BTreeMap<String, BestListing>> {
     let ids = str_values(df, "product_id")?;
     let cats = str_values(df, "main_category")?;
     let names = str_values(df, "product_name_clean")?;
+    let ratings = f64_values(df, "rating")?;
     let counts = f64_values(df, "rating_count")?;
-    let mut acc: HashMap<String, Reviewed> = HashMap::new();
+    let mut best: BTreeMap<String, BestListing> = BTreeMap::new();
     for i in 0..ids.len() {
-        if let (Some(id), true) = (&ids[i], counts[i].is_finite()) {
-            let row = Reviewed {
+        let (Some(id), true) = (&ids[i], counts[i].is_finite()) else {
+            continue;
+        };
+        let row = BestListing {
+            reviewed: Reviewed {
                 category: cats[i].clone().unwrap_or_default(),
                 name: names[i].clone().unwrap_or_default(),
                 rating_count: counts[i],
-            };
-            let e = acc.entry(id.clone()).or_insert_with(|| row.clone());
-            if row.rating_count > e.rating_count {
-                *e = row;
+            },
+            rating: ratings[i],
+        };
+        match best.get(id) {
+            Some(b) if b.reviewed.rating_count >= row.reviewed.rating_count => {}
+            _ => {
+                best.insert(id.clone(), row);
             }
         }
     }
-    Ok(top(acc.into_values(), n))
+    Ok(best)
 }
 
 fn top(rows: impl Iterator<Item = Reviewed>, n: usize) -> Vec<Reviewed> {

@@ -412,27 +412,70 @@ fn check_duplicates(products: DataFrame, report: &mut CleaningReport) -> Result<
     Ok(products)
 }
 
+/// Which rows of discounted_price a trim keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceTrim {
+    /// Every row.
+    None,
+    /// At or below the 95th percentile: the original's P-59 (flaw 20).
+    Upper,
+    /// Between the 5th and the 95th percentile: the "central 90 %" the original announces.
+    TwoSided,
+}
+
+impl PriceTrim {
+    /// How the trim reads in a table.
+    pub fn describe(self) -> &'static str {
+        match self {
+            PriceTrim::None => "none",
+            PriceTrim::Upper => "≤ 95th percentile (original)",
+            PriceTrim::TwoSided => "5th–95th percentile (two-sided)",
+        }
+    }
+}
+
 /// P-59: keeps rows with discounted_price at or below its 95th percentile
 /// (the original calls it "the central 90 %" but trims one side, flaw 20).
 ///
 /// # Errors
 /// [`Error::Polars`] if discounted_price is missing, [`Error::InvalidInput`] if it is empty.
 pub fn trim_price_outliers(products: &DataFrame, report: &mut CleaningReport) -> Result<DataFrame> {
+    trim_prices(products, PriceTrim::Upper, report)
+}
+
+/// Keeps the rows of `products` that `trim` keeps (percentiles by linear
+/// interpolation, as numpy's), recording the rule and the rows it drops.
+///
+/// # Errors
+/// As [`trim_price_outliers`].
+pub fn trim_prices(
+    products: &DataFrame,
+    trim: PriceTrim,
+    report: &mut CleaningReport,
+) -> Result<DataFrame> {
     let mut prices: Vec<f64> = products
         .column("discounted_price")?
         .f64()?
         .iter()
         .flatten()
         .collect();
-    let cut = crate::stats::quantile(&mut prices, 0.95)?;
-    let keep = products.column("discounted_price")?.f64()?.lt_eq(cut);
+    let high = crate::stats::quantile(&mut prices, 0.95)?;
+    let low = crate::stats::quantile(&mut prices, 0.05)?;
+    let price = products.column("discounted_price")?.f64()?;
+    let (keep, rule, why) = match trim {
+        PriceTrim::None => return Ok(products.clone()),
+        PriceTrim::Upper => (
+            price.lt_eq(high),
+            format!("P-59 keep discounted_price ≤ 95th percentile (₹{high:.2})"),
+            "one-sided trim of expensive products (the original says \"central 90 %\", flaw 20)",
+        ),
+        PriceTrim::TwoSided => (
+            price.lt_eq(high) & price.gt_eq(low),
+            format!("keep discounted_price in the 5th–95th percentile (₹{low:.2}–₹{high:.2})"),
+            "two-sided trim: the central 90 % the original announces",
+        ),
+    };
     let trimmed = products.filter(&keep)?;
-    report.record(
-        format!("P-59 keep discounted_price ≤ 95th percentile (₹{cut:.2})"),
-        trimmed.height(),
-        trimmed.width(),
-        0,
-        "one-sided trim of expensive products (the original says \"central 90 %\", flaw 20)",
-    );
+    report.record(rule, trimmed.height(), trimmed.width(), 0, why);
     Ok(trimmed)
 }

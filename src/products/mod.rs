@@ -8,7 +8,8 @@
 //! * [`price`]: §6.2 price regression; [`rating`]: §6.3 rating classification;
 //! * [`text_space`]: §7–9 TF-IDF + SVD space, K-Means and hierarchical clustering;
 //! * [`segments`]: §10 improved K-Means with named segments;
-//! * [`sentiment`]: §11 review sentiment with a CNN;
+//! * [`sentiment`]: §11 review sentiment with a CNN; [`sentiment_findings`]: what
+//!   its scores say about rating, price and the products that fall short;
 //! * [`bands`]: §12 banded items for Apriori;
 //! * [`summary`]: §13 the closing table.
 //!
@@ -29,6 +30,7 @@ pub mod price;
 pub mod rating;
 pub mod segments;
 pub mod sentiment;
+pub mod sentiment_findings;
 pub mod summary;
 pub mod text;
 pub mod text_space;
@@ -37,4 +39,4 @@ pub use frame::{ProductFrame, RatingSource};
 pub use load::*;
 pub use price::{HonestPrice, PriceModels};
 pub use rating::{BalancedRating, RatingModels, RatingScores};
-pub use text_space::{build_space, ClusterSpace, Segmentation, SpaceParams, Sweep};
+pub use text_space::{build_space, ClusterSpace, Segmentation, SpaceParams};

@@ -13,7 +13,7 @@ use ndarray::{Array1, ArrayView1, Axis};
 
 use super::frame::ProductFrame;
 use super::price::{scaled_split, stack};
-use crate::display::{number, Figure, Table};
+use crate::display::{number, Figure, FigureGrid, Table};
 use crate::error::{Error, Result};
 use crate::ml::balance::{class_weights, random_oversample};
 use crate::ml::classify::{BinaryClassifier, LogisticParams, Penalty};
@@ -248,15 +248,20 @@ impl RatingModels {
         )
     }
 
-    /// The ANN's loss curve (binary cross-entropy).
+    /// P-74's 1×2 figure: the ANN's loss (binary cross-entropy) and accuracy
+    /// per epoch, training and validation.
     ///
     /// # Errors
     /// [`Error::Chart`] if drawing fails.
-    pub fn loss_curve(&self) -> Result<Figure> {
-        self.ann_model.history().figure(
-            "ANN rating classifier: loss per epoch",
-            "binary cross-entropy",
-        )
+    pub fn training_curves(&self) -> Result<FigureGrid> {
+        let history = self.ann_model.history();
+        Ok(FigureGrid::new(vec![
+            history.figure(
+                "ANN rating classifier: loss per epoch",
+                "binary cross-entropy",
+            )?,
+            history.accuracy_figure("ANN rating classifier: accuracy per epoch")?,
+        ]))
     }
 }
 

@@ -6,7 +6,7 @@
 use ndarray::Array2;
 use polars::prelude::DataFrame;
 
-use crate::charts::{bar, line, scatter, ChartSpec, LineSeries, ScatterGroup};
+use crate::charts::{bar, scatter, ChartSpec, ScatterGroup};
 use crate::display::{number, thousands, Figure, Table};
 use crate::error::{Error, Result};
 use crate::frame::f64_values;
@@ -138,10 +138,10 @@ impl SegmentParams {
     /// Inertia and silhouette (on all rows) for k = 2..=10.
     ///
     /// # Errors
-    /// As [`SegmentParams::matrix`] and [`KSweep::run`].
+    /// As [`SegmentParams::matrix`] and [`KSweep::run_full`].
     pub fn sweep(&self, products: &DataFrame) -> Result<KSweep> {
         let x = self.matrix(products)?;
-        KSweep::run(x.view(), 2..=10, &self.kmeans, x.nrows())
+        KSweep::run_full(x.view(), 2..=10, &self.kmeans)
     }
 
     /// Fits K-Means and names the segments from their profiles.
@@ -415,36 +415,6 @@ impl ProductSegments {
         }
         t
     }
-}
-
-/// Inertia against k (the elbow chart).
-///
-/// # Errors
-/// [`Error::Chart`] if drawing fails.
-pub fn inertia_chart(sweep: &KSweep) -> Result<Figure> {
-    let points = sweep.rows.iter().map(|r| (r.k as f64, r.inertia)).collect();
-    line(
-        &ChartSpec::new("Inertia by k (elbow)").x("k").y("inertia"),
-        &[LineSeries::new("inertia", points).with_markers()],
-        false,
-    )
-}
-
-/// Silhouette of the all-rows fit against k.
-///
-/// # Errors
-/// [`Error::Chart`] if drawing fails.
-pub fn silhouette_chart(sweep: &KSweep) -> Result<Figure> {
-    let points = sweep
-        .rows
-        .iter()
-        .map(|r| (r.k as f64, r.silhouette_full))
-        .collect();
-    line(
-        &ChartSpec::new("Silhouette by k").x("k").y("silhouette"),
-        &[LineSeries::new("silhouette", points).with_markers()],
-        false,
-    )
 }
 
 /// Silhouette and sizes at k = 3 for several feature / transform / scaler

@@ -224,6 +224,8 @@ impl SentimentParams {
             roc_auc: roc_auc(y_test.view(), p_test.view())?,
             baseline,
             baseline_report: ClassificationReport::new(y_test.view(), baseline_pred.view())?,
+            test_rows: outer.test.clone(),
+            test_scores: p_test.to_vec(),
             seconds: started.elapsed().as_secs_f64(),
         })
     }
@@ -306,6 +308,10 @@ pub struct SentimentResult {
     pub baseline: MajorityBaseline,
     /// Its test scores.
     pub baseline_report: ClassificationReport,
+    /// Product rows of the test documents, in test order.
+    pub test_rows: Vec<usize>,
+    /// The network's P(negative) for each test document.
+    pub test_scores: Vec<f64>,
     /// Wall time of the whole run.
     pub seconds: f64,
 }

@@ -8,11 +8,13 @@ use ndarray::{concatenate, Array1, Array2, ArrayView1, Axis};
 
 use super::frame::ProductFrame;
 use super::price::stack;
-use crate::charts::{self, ChartSpec, LineSeries, ScatterGroup};
+use crate::charts::{self, ChartSpec, ScatterGroup};
 use crate::display::{number, percent, thousands, Figure, Table};
 use crate::error::{Error, Result};
-use crate::ml::cluster::hierarchical::{linkage, seeded_sample, Linkage, LinkageMethod};
-use crate::ml::cluster::{davies_bouldin, pca_2d, silhouette, KMeansParams};
+use crate::ml::cluster::hierarchical::{
+    linkage, linkage_by, seeded_sample, Distance, Linkage, LinkageMethod,
+};
+use crate::ml::cluster::{davies_bouldin, pca_2d, silhouette, KMeansParams, KSweep};
 use crate::ml::scale::{ScaleMethod, Scaler};
 use crate::ml::text::{SvdParams, Tfidf, TfidfParams, TruncatedSvd};
 
@@ -142,21 +144,11 @@ impl ClusterSpace {
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] when `k_max` < 2; errors of K-Means.
-    pub fn sweep(&self, k_max: usize, seed: u64) -> Result<Sweep> {
+    pub fn sweep(&self, k_max: usize, seed: u64) -> Result<KSweep> {
         if k_max < 2 {
             return Err(Error::param("k_max", "must be at least 2"));
         }
-        let rows = (2..=k_max)
-            .map(|k| {
-                let fit = KMeansParams::new(k).seed(seed).fit(self.x.view())?;
-                Ok((
-                    k,
-                    fit.inertia(),
-                    silhouette(self.x.view(), fit.labels().view())?,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Sweep { rows })
+        KSweep::run_full(self.x.view(), 2..=k_max, &KMeansParams::new(2).seed(seed))
     }
 
     /// K-Means with `k` clusters (10 runs, seed), scored on the full space.
@@ -206,29 +198,39 @@ impl ClusterSpace {
     }
 
     /// P-93: dendrograms of the four linkages (Ward, complete, average,
-    /// single; Euclidean) on one seeded `size`-row sample.
+    /// single) × two distances (Euclidean, cosine) on one seeded `size`-row
+    /// sample, in the original's 4 × 2 grid order; Ward with cosine distances
+    /// is a note panel, as the original left it blank ("skip: euclidean only").
     ///
     /// # Errors
-    /// Sample-size errors and the errors of [`linkage`] and the chart.
+    /// Sample-size errors and the errors of [`linkage_by`] and the chart.
     pub fn method_dendrograms(&self, size: usize, seed: u64, last_p: usize) -> Result<Vec<Figure>> {
         let rows = seeded_sample(self.x.nrows(), size, seed)?;
         let sample = self.x.select(Axis(0), &rows);
-        [
+        let methods = [
             ("ward", LinkageMethod::Ward),
             ("complete", LinkageMethod::Complete),
             ("average", LinkageMethod::Average),
             ("single", LinkageMethod::Single),
-        ]
-        .into_iter()
-        .map(|(name, method)| {
-            linkage(sample.view(), method)?.dendrogram_sized(
-                &format!("{name} linkage, Euclidean ({size} rows, seed {seed})"),
-                last_p,
-                None,
-                (450, 300),
-            )
-        })
-        .collect()
+        ];
+        let panels = methods
+            .into_iter()
+            .flat_map(|m| [(m, Distance::Euclidean), (m, Distance::Cosine)]);
+        panels
+            .map(|((name, method), distance)| {
+                let title = format!("{name} + {} ({size} rows, seed {seed})", distance.name());
+                if method == LinkageMethod::Ward && distance == Distance::Cosine {
+                    let spec = ChartSpec::new(title).size(450, 300);
+                    return charts::note(&spec, "skipped: Ward needs Euclidean distances");
+                }
+                linkage_by(sample.view(), method, distance)?.dendrogram_sized(
+                    &title,
+                    last_p,
+                    None,
+                    (450, 300),
+                )
+            })
+            .collect()
     }
 
     fn segmentation(&self, method: &str, labels: Array1<usize>, k: usize) -> Result<Segmentation> {
@@ -282,59 +284,28 @@ impl ClusterSpace {
     }
 }
 
-/// Inertia and silhouette per k (P-87).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sweep {
-    /// (k, inertia, silhouette on all rows).
-    pub rows: Vec<(usize, f64, f64)>,
-}
-
-impl Sweep {
-    /// The sweep with the original's figures read from its plots.
-    pub fn table(&self) -> Table {
-        const ORIGINAL: [&str; 9] = [
-            ".61", ".497", ".435", ".447", ".398", ".378", ".382", ".382", ".399",
-        ];
-        let mut t = Table::new(
-            "Choosing k: K-Means inertia and silhouette (all rows)",
-            ["k", "inertia", "silhouette", "silhouette (original, fig.)"],
-        );
-        for &(k, inertia, sil) in &self.rows {
-            t.push_row([
-                k.to_string(),
-                number(inertia, 0),
-                number(sil, 4),
-                ORIGINAL
-                    .get(k.wrapping_sub(2))
-                    .copied()
-                    .unwrap_or("-")
-                    .to_string(),
-            ]);
-        }
-        t
+/// P-87's sweep table with the original's silhouettes read from its plot.
+pub fn sweep_table(sweep: &KSweep) -> Table {
+    const ORIGINAL: [&str; 9] = [
+        ".61", ".497", ".435", ".447", ".398", ".378", ".382", ".382", ".399",
+    ];
+    let mut t = Table::new(
+        "Choosing k: K-Means inertia and silhouette (all rows)",
+        ["k", "inertia", "silhouette", "silhouette (original, fig.)"],
+    );
+    for r in &sweep.rows {
+        t.push_row([
+            r.k.to_string(),
+            number(r.inertia, 0),
+            number(r.silhouette_full, 4),
+            ORIGINAL
+                .get(r.k.wrapping_sub(2))
+                .copied()
+                .unwrap_or("-")
+                .to_string(),
+        ]);
     }
-
-    /// Elbow and silhouette curves (P-87's two line plots).
-    ///
-    /// # Errors
-    /// [`Error::Chart`] if drawing fails.
-    pub fn figures(&self) -> Result<Vec<Figure>> {
-        let inertia = LineSeries::new(
-            "inertia",
-            self.rows.iter().map(|r| (r.0 as f64, r.1)).collect(),
-        )
-        .with_markers();
-        let sil = LineSeries::new(
-            "silhouette",
-            self.rows.iter().map(|r| (r.0 as f64, r.2)).collect(),
-        )
-        .with_markers();
-        let spec = |t: &str, y: &str| ChartSpec::new(t).x("k").y(y).size(450, 320);
-        Ok(vec![
-            charts::line(&spec("Elbow: inertia by k", "inertia"), &[inertia], false)?,
-            charts::line(&spec("Silhouette by k", "silhouette"), &[sil], false)?,
-        ])
-    }
+    t
 }
 
 /// Cluster labels with their scores.
@@ -521,12 +492,6 @@ pub fn comparison(kmeans: &Segmentation, ward: &Segmentation) -> Table {
         "The space is hand-weighted: the two ×10 z-scores dominate the distances, so the clusters \
          are mostly price and rating bands; k = 2 scores higher than k = 3 (flaw 23).",
     )
-}
-
-impl crate::display::AsTable for Sweep {
-    fn as_table(&self) -> crate::display::Table {
-        self.table()
-    }
 }
 
 impl crate::display::AsTable for ClusterSpace {

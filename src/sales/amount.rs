@@ -145,6 +145,7 @@ pub fn honest_amount(
         HonestOptions {
             promotion_flag: true,
             amount: false,
+            qty: true,
         },
     )?;
     let honest = TrainTest::from_split(hf.x.view(), amount.view(), &split, hf.names);

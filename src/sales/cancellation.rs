@@ -2,23 +2,23 @@
 //! models on its SMOTE'd split, and the honest pipeline beside them.
 
 use ndarray::{Array1, ArrayView1};
+use polars::prelude::DataFrame;
 
 use crate::charts::{self, ChartSpec, LineSeries};
 use crate::display::Progress;
 use crate::display::{number, percent, Figure, Table};
 use crate::error::Result;
-use crate::ml::balance::sample_weights;
+use crate::ml::balance::{random_oversample, sample_weights};
 use crate::ml::classify::{
     evaluate, Evaluation, ForestClassifier, GaussianNaiveBayes, LogisticParams, Penalty,
     TreeClassifier,
 };
 use crate::ml::metrics::RocCurve;
 use crate::ml::scale::{ScaleMethod, Scaler};
-use crate::ml::smote::Smote;
 use crate::ml::split::TrainTest;
 use crate::ml::tree::{RandomForestParams, TreeParams};
 
-use super::inputs::{honest_classification, HonestOptions, ModelFrame};
+use super::inputs::{honest_classification, HonestOptions, Lines, ModelFrame};
 
 /// The classifiers of §5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,17 +33,6 @@ pub enum Classifier {
     DecisionTree,
     /// Random forest, 100 trees, depth 25, min split 10, √features per split.
     RandomForest,
-}
-
-/// How the training rows are rebalanced (honest pipeline; training part only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Balancing {
-    /// Train on the rows as they are.
-    None,
-    /// SMOTE (k = 5) on the training rows.
-    Smote,
-    /// "Balanced" class weights (trees and forests only; others fall back to SMOTE).
-    ClassWeights,
 }
 
 /// A fitted classifier with its evaluation and, for trees, importances.
@@ -221,8 +210,8 @@ pub fn roc_chart(title: &str, curves: &[(&str, &RocCurve, f64)]) -> Result<Figur
 /// The honest pipeline's results.
 #[derive(Debug, Clone)]
 pub struct HonestCancellation {
-    /// With the promotion flag: logistic L2 (SMOTE on train), naive Bayes
-    /// (SMOTE on train), decision tree and random forest (class weights).
+    /// With the promotion flag: logistic L2 and naive Bayes (random
+    /// over-sampling on train), decision tree and random forest (class weights).
     pub models: Vec<FittedClassifier>,
     /// The random forest again without the promotion flag (flaw 7 ablation).
     pub forest_without_promotion: FittedClassifier,
@@ -230,10 +219,11 @@ pub struct HonestCancellation {
     pub test_rows: (usize, f64),
 }
 
-fn smote_and_scale(data: &TrainTest<usize>, seed: u64) -> Result<TrainTest<usize>> {
-    let (xs, ys) = Smote::new()
-        .seed(seed)
-        .fit_resample(data.x_train.view(), data.y_train.view())?;
+/// Random over-sampling of the cancelled training rows (real rows repeated,
+/// none invented: flaw 2's fix, the same as integer class weights for these
+/// models), then the scaler fitted on the result.
+fn oversample_and_scale(data: &TrainTest<usize>, seed: u64) -> Result<TrainTest<usize>> {
+    let (xs, ys) = random_oversample(data.x_train.view(), data.y_train.view(), seed)?;
     let scaler = Scaler::fit(ScaleMethod::Standard, xs.view())?;
     Ok(TrainTest {
         x_train: scaler.transform(xs.view())?,
@@ -245,9 +235,11 @@ fn smote_and_scale(data: &TrainTest<usize>, seed: u64) -> Result<TrainTest<usize
 }
 
 /// Runs the honest pipeline: stratified split first, no identifiers, one-hot
-/// nominal columns, SMOTE + scaler fitted on the training part only (linear
-/// models and naive Bayes) or balanced class weights (trees), the real cancel
-/// rate in the test rows; and the forest without the promotion flag.
+/// nominal columns, random over-sampling + scaler fitted on the training part
+/// only (logistic regression and naive Bayes: real rows repeated, so unlike
+/// plain SMOTE on one-hot columns no category value is invented, flaw 2) or
+/// balanced class weights (trees), the real cancel rate in the test rows; and
+/// the forest without the promotion flag.
 ///
 /// # Errors
 /// Any fitting or evaluation error.
@@ -257,6 +249,7 @@ pub fn honest_cancellation(frame: &ModelFrame, seed: u64) -> Result<HonestCancel
         HonestOptions {
             promotion_flag: true,
             amount: true,
+            qty: true,
         },
         seed,
     )?;
@@ -265,21 +258,22 @@ pub fn honest_cancellation(frame: &ModelFrame, seed: u64) -> Result<HonestCancel
         HonestOptions {
             promotion_flag: false,
             amount: true,
+            qty: true,
         },
         seed,
     )?;
     let mut progress = Progress::new("honest cancellation", 6);
-    let resampled = progress.step("SMOTE and scaler on the training rows", || {
-        smote_and_scale(&with, seed)
+    let resampled = progress.step("over-sampling and scaler on the training rows", || {
+        oversample_and_scale(&with, seed)
     })?;
     let weights = sample_weights(with.y_train.view())?;
     let weights_without = sample_weights(without.y_train.view())?;
     let mut models = Vec::new();
     for which in [Classifier::LogisticL2, Classifier::NaiveBayes] {
-        let mut m = progress.step(&format!("{which:?} + SMOTE"), || {
+        let mut m = progress.step(&format!("{which:?} + over-sampling"), || {
             fit_classifier(which, &resampled, None, seed)
         })?;
-        m.evaluation.model.push_str(" + SMOTE on train");
+        m.evaluation.model.push_str(" + over-sampling on train");
         models.push(m);
     }
     for which in [Classifier::DecisionTree, Classifier::RandomForest] {
@@ -347,6 +341,61 @@ impl HonestCancellation {
                     .roc_entry("without promotion flag"),
             ],
         )
+    }
+}
+
+/// Flaw 6's honest variant: the forest on every line of the cleaned frame.
+#[derive(Debug, Clone)]
+pub struct AllLinesCancellation {
+    /// Model rows and cancelled rows (every line).
+    pub rows: (usize, usize),
+    /// The random forest (balanced class weights) without Qty, Amount and the promotion flag.
+    pub forest: FittedClassifier,
+}
+
+/// Flaw 6, honest variant: every line of the cleaned frame `df`, the Qty-0 /
+/// Amount-0 cancellations that R-35 drops included, so the cancelled class is
+/// the real one. Qty, Amount and the promotion flag are left out: a cancelled
+/// line is recorded with Qty 0 and no amount, and the promotion field is
+/// filled after the outcome (flaw 7), so all three describe the outcome. The
+/// stratified split, class weights and forest are those of
+/// [`honest_cancellation`].
+///
+/// # Errors
+/// As [`ModelFrame::with_lines`] and [`fit_classifier`].
+pub fn honest_all_lines(df: &DataFrame, seed: u64) -> Result<AllLinesCancellation> {
+    let frame = ModelFrame::with_lines(df, Lines::All)?;
+    let options = HonestOptions {
+        promotion_flag: false,
+        amount: false,
+        qty: false,
+    };
+    let data = honest_classification(&frame, options, seed)?;
+    let weights = sample_weights(data.y_train.view())?;
+    let mut forest = fit_classifier(Classifier::RandomForest, &data, Some(weights.view()), seed)?;
+    forest.evaluation.model = "Random forest, every line (no Qty, Amount, promotion)".into();
+    Ok(AllLinesCancellation {
+        rows: (frame.rows(), frame.cancelled.sum()),
+        forest,
+    })
+}
+
+impl AllLinesCancellation {
+    /// This forest beside the honest forest of the filtered rows without the
+    /// promotion flag ([`HonestCancellation::forest_without_promotion`]).
+    pub fn table(&self, filtered: &HonestCancellation) -> Table {
+        Evaluation::summary_table(
+            "Flaw 6: every line vs the R-35 rows (honest forests, real cancel rates)",
+            &[&filtered.forest_without_promotion.evaluation, &self.forest.evaluation],
+        )
+        .with_note(format!(
+            "Every line: {} rows, {} cancelled ({}); the R-35 filter keeps {} test rows at {} cancelled.",
+            crate::display::thousands(self.rows.0 as i64),
+            crate::display::thousands(self.rows.1 as i64),
+            percent(self.rows.1 as f64 / self.rows.0.max(1) as f64, 2),
+            crate::display::thousands(filtered.test_rows.0 as i64),
+            percent(filtered.test_rows.1, 2)
+        ))
     }
 }
 

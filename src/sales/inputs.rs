@@ -24,6 +24,15 @@ use crate::ml::split::{sklearn_random_split, stratified_split, Split, TrainTest}
 /// Columns R-40 removes (besides Amount and Cancelled, which are targets).
 const DROPPED: [&str; 2] = ["Status", "ship-city"];
 
+/// Which lines of the cleaned frame become model rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// Amount > 0 and Qty > 0 (most cancelled lines leave, flaw 6).
+    Shipped,
+    /// Every line, the Qty-0 / Amount-0 cancellations included.
+    All,
+}
+
 /// The model frame after: one entry per kept row.
 #[derive(Debug, Clone)]
 pub struct ModelFrame {
@@ -50,6 +59,14 @@ impl ModelFrame {
     /// # Errors
     /// [`Error::InvalidInput`] when a needed column is missing or no row is left.
     pub fn from_clean(df: &DataFrame) -> Result<Self> {
+        Self::with_lines(df, Lines::Shipped)
+    }
+
+    /// R-32 with the row filter chosen: the original's R-35 or every line.
+    ///
+    /// # Errors
+    /// As [`ModelFrame::from_clean`].
+    pub fn with_lines(df: &DataFrame, lines: Lines) -> Result<Self> {
         let qty = f64_values(df, "Qty")?;
         let amount: Vec<f64> = f64_values(df, "Amount")?
             .into_iter()
@@ -59,7 +76,7 @@ impl ModelFrame {
         let keep: Vec<bool> = qty
             .iter()
             .zip(&amount)
-            .map(|(&q, &a)| q > 0.0 && a > 0.0)
+            .map(|(&q, &a)| lines == Lines::All || (q > 0.0 && a > 0.0))
             .collect();
         let pick = |v: Vec<f64>| -> Vec<f64> {
             v.into_iter()
@@ -428,10 +445,13 @@ pub struct HonestOptions {
     pub promotion_flag: bool,
     /// Include Amount as a feature (classification; not for the Amount regression).
     pub amount: bool,
+    /// Include Qty as a feature (not over [`Lines::All`]: a cancelled line is
+    /// recorded with Qty 0, so Qty describes the outcome).
+    pub qty: bool,
 }
 
 /// The honest features: one-hot Category, Size, Fulfilment, service level and
-/// canonical state; Qty, B2B; optionally Amount and the promotion flag. No
+/// canonical state; B2B; optionally Qty, Amount and the promotion flag. No
 /// identifiers (Order ID, SKU, ASIN, Style, postal code).
 ///
 /// # Errors
@@ -439,12 +459,14 @@ pub struct HonestOptions {
 pub fn honest_features(frame: &ModelFrame, options: HonestOptions) -> Result<Features> {
     let mut f = Features::empty();
     let mut cols = Vec::new();
-    f.push(
-        &mut cols,
-        "Qty".into(),
-        frame.qty.clone(),
-        ColumnKind::Integer,
-    );
+    if options.qty {
+        f.push(
+            &mut cols,
+            "Qty".into(),
+            frame.qty.clone(),
+            ColumnKind::Integer,
+        );
+    }
     if options.amount {
         f.push(
             &mut cols,

@@ -29,6 +29,7 @@ pub mod load;
 pub mod promotions;
 pub mod revenue;
 pub mod scale;
+pub mod scale_summary;
 pub mod segments;
 pub mod states;
 pub mod summary;

@@ -79,6 +79,19 @@ impl DailySeries {
         }
     }
 
+    /// exp(value) − 1: back from [`DailySeries::log1p`] to rupees.
+    pub fn expm1(&self) -> DailySeries {
+        DailySeries {
+            name: self
+                .name
+                .trim_start_matches("log1p(")
+                .trim_end_matches(')')
+                .to_string(),
+            dates: self.dates.clone(),
+            values: self.values.iter().map(|v| v.exp_m1()).collect(),
+        }
+    }
+
     /// The series without its first `n` days.
     pub fn skip(&self, n: usize) -> DailySeries {
         DailySeries {
@@ -529,13 +542,7 @@ impl MisdatedForecast {
     /// # Errors
     /// [`Error::Chart`] if drawing fails.
     pub fn chart(&self, log_history: &DailySeries) -> Result<Figure> {
-        let rupees = |dates: &[i32], values: &[f64]| -> Vec<(f64, f64)> {
-            dates
-                .iter()
-                .zip(values)
-                .map(|(d, v)| (*d as f64, v.exp_m1()))
-                .collect()
-        };
+        let rupees = |f: &Forecast| f.map(f64::exp_m1).points();
         charts::line(
             &ChartSpec::new(format!(
                 "Flaw 13: the original's forecast is shifted by {} days",
@@ -545,18 +552,18 @@ impl MisdatedForecast {
             .y("revenue (₹)")
             .size(900, 380),
             &[
-                LineSeries::new("observed", rupees(&log_history.dates, &log_history.values)),
+                LineSeries::new("observed", log_history.expm1().points()),
                 LineSeries::new(
                     format!(
                         "original (train-only model, dates shifted {} days)",
                         self.shift_days
                     ),
-                    rupees(&self.as_printed.dates, &self.as_printed.point),
+                    rupees(&self.as_printed),
                 )
                 .dashed(),
                 LineSeries::new(
                     "refitted on all days, dated from the day after the data",
-                    rupees(&self.corrected.dates, &self.corrected.point),
+                    rupees(&self.corrected),
                 )
                 .dashed(),
             ],

@@ -26,6 +26,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use crate::data::csv::read_text_frame;
 use crate::error::{Error, Result};
 use crate::sales::load::{RAW_COLUMNS, SHIP_FIELDS};
+pub use crate::sales::scale_summary::ScaleSummary;
 use crate::sales::states::canonical_state;
 
 /// Writes a synthetic sales report with the real file's schema and `scale` × its
@@ -111,21 +112,6 @@ fn row_hash(columns: &[String]) -> Expr {
         .unwrap_or_else(|| lit(0u64))
 }
 
-/// What the streaming pipeline computed on one file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScaleSummary {
-    /// Rows in the file.
-    pub rows_raw: usize,
-    /// Rows after the original's cleaning (address filter, duplicates).
-    pub rows_clean: usize,
-    /// Columns dropped by the < 40 % non-null rule.
-    pub sparse_columns: Vec<String>,
-    /// Daily revenue without cancelled lines: (days since 1970-01-01, ₹).
-    pub daily_revenue: Vec<(i32, f64)>,
-    /// Lines per canonical state name, largest first.
-    pub lines_by_state: Vec<(String, u32)>,
-}
-
 fn scan(path: &Path) -> Result<LazyFrame> {
     let text = path
         .to_str()
@@ -159,11 +145,27 @@ fn summarise(path: &Path) -> Result<ScaleSummary> {
     let streaming = |lf: LazyFrame| -> Result<DataFrame> {
         Ok(lf.collect_with_engine(Engine::Streaming)?.unwrap_single())
     };
-    let nulls =
-        streaming(scan(path)?.select([len().alias("__rows"), all().as_expr().null_count()]))?;
-    let rows_raw = nulls.column("__rows")?.u32()?.get(0).unwrap_or(0) as usize;
+    let ship_ok = SHIP_FIELDS
+        .iter()
+        .map(|f| col(*f).is_not_null())
+        .reduce(|a, b| a.and(b))
+        .unwrap_or(lit(true));
+    let nulls = streaming(scan(path)?.select([
+        len().alias("__rows"),
+        ship_ok.clone().sum().alias("__addressed"),
+        all().as_expr().null_count(),
+    ]))?;
+    let count = |name: &str| -> Result<usize> {
+        let c = nulls.column(name)?.cast(&DataType::UInt64)?;
+        Ok(c.u64()?.get(0).unwrap_or(0) as usize)
+    };
+    let (rows_raw, rows_addressed) = (count("__rows")?, count("__addressed")?);
     let mut sparse_columns = Vec::new();
-    for c in nulls.columns().iter().filter(|c| c.name() != "__rows") {
+    for c in nulls
+        .columns()
+        .iter()
+        .filter(|c| !["__rows", "__addressed"].contains(&c.name().as_str()))
+    {
         let missing = c.cast(&DataType::Float64)?.f64()?.get(0).unwrap_or(0.0);
         if rows_raw > 0 && 1.0 - missing / (rows_raw as f64) < 0.4 {
             sparse_columns.push(c.name().to_string());
@@ -175,11 +177,6 @@ fn summarise(path: &Path) -> Result<ScaleSummary> {
         "Courier Status".into(),
     ];
     dropped.extend(sparse_columns.iter().cloned());
-    let ship_ok = SHIP_FIELDS
-        .iter()
-        .map(|f| col(*f).is_not_null())
-        .reduce(|a, b| a.and(b))
-        .unwrap_or(lit(true));
     let prepared = scan(path)?
         .drop(by_name(dropped, true, false))
         .filter(ship_ok)
@@ -275,6 +272,7 @@ fn summarise(path: &Path) -> Result<ScaleSummary> {
     lines_by_state.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Ok(ScaleSummary {
         rows_raw,
+        rows_addressed,
         rows_clean,
         sparse_columns,
         daily_revenue,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use ndarray::{Array2, Axis};
 
-use crate::charts::{self, ChartSpec, LineSeries, ScatterGroup};
+use crate::charts::{self, ChartSpec, ScatterGroup};
 use crate::display::{number, percent, thousands, Figure, FigureGrid, Table};
 use crate::error::{Error, Result};
 use crate::ml::cluster::{pca_2d, silhouette_sampled, KMeansFit, KMeansParams, KSweep};
@@ -114,48 +114,6 @@ impl SegmentInputs {
         );
         charts::scatter(&ChartSpec::new(title).x("PC1").y("PC2"), &groups, 10_000)
     }
-}
-
-/// R-77 elbow chart: inertia per k.
-///
-/// # Errors
-/// [`Error::Chart`] if drawing fails.
-pub fn elbow_chart(sweep: &KSweep) -> Result<Figure> {
-    let pts = sweep.rows.iter().map(|r| (r.k as f64, r.inertia)).collect();
-    charts::line(
-        &ChartSpec::new("Elbow: within-cluster sum of squares per k")
-            .x("k")
-            .y("inertia"),
-        &[LineSeries::new("inertia", pts).with_markers().dashed()],
-        false,
-    )
-}
-
-/// R-77 silhouette chart: both silhouette variants per k.
-///
-/// # Errors
-/// [`Error::Chart`] if drawing fails.
-pub fn silhouette_chart(sweep: &KSweep) -> Result<Figure> {
-    let refit = sweep
-        .rows
-        .iter()
-        .map(|r| (r.k as f64, r.silhouette_refit))
-        .collect();
-    let full = sweep
-        .rows
-        .iter()
-        .map(|r| (r.k as f64, r.silhouette_full))
-        .collect();
-    charts::line(
-        &ChartSpec::new("Silhouette per k (10,000-row sample)")
-            .x("k")
-            .y("silhouette"),
-        &[
-            LineSeries::new("refit on the sample (original)", refit).with_markers(),
-            LineSeries::new("all-rows fit, scored on the sample", full).with_markers(),
-        ],
-        false,
-    )
 }
 
 /// One cluster's profile in original units.

@@ -49,6 +49,25 @@ pub struct Linkage {
     merges: Vec<Merge>,
 }
 
+/// How the distance between two rows is measured (scipy's `metric`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Distance {
+    /// √Σ(a − b)².
+    Euclidean,
+    /// 1 − a·b / (‖a‖ ‖b‖): direction only, the length of a row does not count.
+    Cosine,
+}
+
+impl Distance {
+    /// Lower-case name, as scipy spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Distance::Euclidean => "euclidean",
+            Distance::Cosine => "cosine",
+        }
+    }
+}
+
 /// Builds the merge tree of the rows of `x` (Euclidean distances).
 ///
 /// ```
@@ -64,6 +83,33 @@ pub struct Linkage {
 /// # Errors
 /// [`Error::InvalidInput`] for fewer than 2 rows, no columns, or NaN/infinite values.
 pub fn linkage(x: ArrayView2<f64>, method: LinkageMethod) -> Result<Linkage> {
+    linkage_by(x, method, Distance::Euclidean)
+}
+
+/// As [`linkage`], with the distance between rows chosen (scipy's
+/// `linkage(x, method, metric)`).
+///
+/// ```
+/// use amazon_sales::ml::cluster::hierarchical::{linkage_by, Distance, LinkageMethod};
+/// use ndarray::array;
+/// // cosine distances: d(0,1) = 1, d(0,2) = d(1,2) = 1 − 1/√2
+/// let x = array![[1.0, 0.0], [0.0, 1.0], [2.0, 2.0]];
+/// let tree = linkage_by(x.view(), LinkageMethod::Average, Distance::Cosine)?;
+/// let near = 1.0 - 0.5f64.sqrt();
+/// assert!((tree.merges()[0].height - near).abs() < 1e-12);
+/// assert!((tree.merges()[1].height - (1.0 + near) / 2.0).abs() < 1e-12);
+/// # Ok::<(), amazon_sales::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`linkage`]; [`Error::InvalidParameter`] for Ward with cosine distances
+/// (Ward's update needs Euclidean ones; scipy refuses it too);
+/// [`Error::InvalidInput`] for an all-zero row under cosine distances.
+pub fn linkage_by(
+    x: ArrayView2<f64>,
+    method: LinkageMethod,
+    distance: Distance,
+) -> Result<Linkage> {
     let (n, d) = x.dim();
     if n < 2 || d == 0 {
         return Err(Error::input(
@@ -77,13 +123,33 @@ pub fn linkage(x: ArrayView2<f64>, method: LinkageMethod) -> Result<Linkage> {
             "data contain NaN or infinity",
         ));
     }
+    if method == LinkageMethod::Ward && distance == Distance::Cosine {
+        return Err(Error::param(
+            "distance",
+            "Ward linkage needs Euclidean distances",
+        ));
+    }
+    let norms: Vec<f64> = x.rows().into_iter().map(|r| r.dot(&r).sqrt()).collect();
+    if distance == Distance::Cosine {
+        if let Some(row) = norms.iter().position(|&v| v == 0.0) {
+            return Err(Error::input(
+                "hierarchical clustering",
+                format!("row {row} is all zeros, so its cosine distance is undefined"),
+            ));
+        }
+    }
     let mut condensed = Vec::with_capacity(n * (n - 1) / 2);
     for i in 0..n {
         let a = x.row(i);
         for j in i + 1..n {
             let b = x.row(j);
-            let s: f64 = a.iter().zip(b.iter()).map(|(p, q)| (p - q) * (p - q)).sum();
-            condensed.push(s.sqrt());
+            condensed.push(match distance {
+                Distance::Euclidean => {
+                    let s: f64 = a.iter().zip(b.iter()).map(|(p, q)| (p - q) * (p - q)).sum();
+                    s.sqrt()
+                }
+                Distance::Cosine => (1.0 - a.dot(&b) / (norms[i] * norms[j])).max(0.0),
+            });
         }
     }
     let tree = kodama_linkage(&mut condensed, n, method.kodama());

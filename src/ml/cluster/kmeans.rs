@@ -10,7 +10,8 @@ use rand_xoshiro::Xoshiro256Plus;
 
 use super::lloyd::{assign, lloyd, plus_plus, LloydRun, Rows};
 use super::silhouette::{sample_rows, silhouette, silhouette_sampled};
-use crate::display::{number, thousands, Progress, Table};
+use crate::charts::{self, ChartSpec, LineSeries};
+use crate::display::{number, thousands, Figure, Progress, Table};
 use crate::error::{Error, Result};
 
 /// K-Means settings; defaults follow scikit-learn (`n_init = 10`, `max_iter = 300`,
@@ -196,24 +197,29 @@ pub struct KSweepRow {
     pub k: usize,
     /// Inertia of the fit on all rows (the elbow curve).
     pub inertia: f64,
-    /// Silhouette of a fit refitted on the seeded sample only (the original's method, R-77).
-    pub silhouette_refit: f64,
-    /// Silhouette of the all-rows fit's labels, scored on the same sample.
+    /// Silhouette of a fit refitted on the seeded sample only (the original's
+    /// method, R-77); `None` when the sweep scores all rows.
+    pub silhouette_refit: Option<f64>,
+    /// Silhouette of the all-rows fit's labels, on the sample (all rows when
+    /// the sweep has no sample).
     pub silhouette_full: f64,
 }
 
-/// Inertia and silhouette for a range of k.
+/// Inertia and silhouette for a range of k: the one k-sweep of both
+/// notebooks (R-77, P-87, P-X3), with its table and its elbow and silhouette
+/// charts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KSweep {
     /// One row per k, in order.
     pub rows: Vec<KSweepRow>,
-    /// Rows in the silhouette sample.
+    /// Rows the silhouettes are computed on.
     pub sample_size: usize,
 }
 
 impl KSweep {
-    /// Fits K-Means for every k in `ks` on all rows of `x` (inertia) and on a
-    /// seeded sample of `sample_size` rows (silhouette), with `params`' runs and seed.
+    /// Fits K-Means for every k in `ks` on all rows of `x` (inertia) and, for
+    /// the silhouettes, on a seeded sample of `sample_size` rows, with
+    /// `params`' runs and seed (R-77).
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] for an empty range, k = 0 or `sample_size` < 2;
@@ -224,26 +230,70 @@ impl KSweep {
         params: &KMeansParams,
         sample_size: usize,
     ) -> Result<Self> {
-        if ks.is_empty() {
-            return Err(Error::param("ks", "the range of k is empty"));
-        }
         if sample_size < 2 {
             return Err(Error::param("sample_size", "must be at least 2"));
         }
         let sample = sample_rows(x.nrows(), sample_size, params.seed);
         let xs = x.select(Axis(0), &sample);
+        Self::sweep(x, ks, params, |p, full| {
+            let refit = p.fit(xs.view())?;
+            let refit = silhouette(xs.view(), refit.labels().view())?;
+            let full = silhouette_sampled(x, full.labels().view(), sample_size, params.seed)?;
+            Ok((Some(refit), full, sample.len()))
+        })
+    }
+
+    /// Fits K-Means for every k in `ks` on all rows of `x`, inertia and
+    /// silhouette on all rows (P-87, P-X3).
+    ///
+    /// ```
+    /// use amazon_sales::ml::cluster::{KMeansParams, KSweep};
+    /// use ndarray::array;
+    /// let x = array![[0.0], [0.1], [0.2], [5.0], [5.1], [9.0], [9.1], [9.2]];
+    /// let sweep = KSweep::run_full(x.view(), 2..=3, &KMeansParams::new(2).seed(1))?;
+    /// assert_eq!(sweep.rows.len(), 2);
+    /// assert!(sweep.rows[1].silhouette_full > sweep.rows[0].silhouette_full); // three blobs
+    /// assert_eq!(sweep.figures()?.len(), 2);
+    /// # Ok::<(), amazon_sales::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`KSweep::run`].
+    pub fn run_full(
+        x: ArrayView2<f64>,
+        ks: RangeInclusive<usize>,
+        params: &KMeansParams,
+    ) -> Result<Self> {
+        Self::sweep(x, ks, params, |_, full| {
+            Ok((None, silhouette(x, full.labels().view())?, x.nrows()))
+        })
+    }
+
+    /// The loop both sweeps share: one all-rows fit per k, then `score`.
+    fn sweep(
+        x: ArrayView2<f64>,
+        ks: RangeInclusive<usize>,
+        params: &KMeansParams,
+        score: impl Fn(&KMeansParams, &KMeansFit) -> Result<(Option<f64>, f64, usize)>,
+    ) -> Result<Self> {
+        if ks.is_empty() {
+            return Err(Error::param("ks", "the range of k is empty"));
+        }
         let mut rows = Vec::new();
+        let mut sample_size = x.nrows();
         let mut progress = Progress::new("k sweep", ks.clone().count());
         for k in ks {
             let p = KMeansParams {
                 k,
                 ..params.clone()
             };
-            let full = progress.step(&format!("k = {k}"), || p.fit(x))?;
-            let refit = p.fit(xs.view())?;
-            let silhouette_refit = silhouette(xs.view(), refit.labels().view())?;
-            let silhouette_full =
-                silhouette_sampled(x, full.labels().view(), sample_size, params.seed)?;
+            let (full, (silhouette_refit, silhouette_full, n)) =
+                progress.step(&format!("k = {k}"), || {
+                    let full = p.fit(x)?;
+                    let scores = score(&p, &full)?;
+                    Ok::<_, Error>((full, scores))
+                })?;
+            sample_size = n;
             rows.push(KSweepRow {
                 k,
                 inertia: full.inertia(),
@@ -251,35 +301,77 @@ impl KSweep {
                 silhouette_full,
             });
         }
-        Ok(Self {
-            rows,
-            sample_size: sample.len(),
-        })
+        Ok(Self { rows, sample_size })
     }
 
-    /// The sweep as a table.
+    fn has_refit(&self) -> bool {
+        self.rows.iter().any(|r| r.silhouette_refit.is_some())
+    }
+
+    /// The sweep as a table (the refit column only for a sampled sweep).
     pub fn table(&self) -> Table {
-        let mut t = Table::new(
-            "Choosing k: inertia (all rows) and silhouette (seeded sample)",
-            [
-                "k",
-                "inertia",
+        let mut columns = vec!["k", "inertia"];
+        if self.has_refit() {
+            columns.extend([
                 "silhouette, refit on sample (original)",
                 "silhouette, full-data fit",
-            ],
-        );
-        for r in &self.rows {
-            t.push_row([
-                r.k.to_string(),
-                number(r.inertia, 0),
-                number(r.silhouette_refit, 4),
-                number(r.silhouette_full, 4),
             ]);
+        } else {
+            columns.push("silhouette");
+        }
+        let mut t = Table::new("Choosing k: inertia (all rows) and silhouette", columns);
+        for r in &self.rows {
+            let mut cells = vec![r.k.to_string(), number(r.inertia, 0)];
+            cells.extend(r.silhouette_refit.map(|s| number(s, 4)));
+            cells.push(number(r.silhouette_full, 4));
+            t.push_row(cells);
         }
         t.with_note(format!(
-            "Silhouette on {} rows drawn with the seed.",
-            thousands(self.sample_size as i64)
+            "Silhouette on {} rows{}.",
+            thousands(self.sample_size as i64),
+            if self.has_refit() {
+                " drawn with the seed"
+            } else {
+                " (all)"
+            }
         ))
+    }
+
+    /// The elbow chart (inertia per k) and the silhouette chart (per k; both
+    /// silhouettes for a sampled sweep), side by side in a grid.
+    ///
+    /// # Errors
+    /// [`Error::Chart`] if drawing fails.
+    pub fn figures(&self) -> Result<Vec<Figure>> {
+        let curve = |pick: &dyn Fn(&KSweepRow) -> Option<f64>| -> Vec<(f64, f64)> {
+            self.rows
+                .iter()
+                .filter_map(|r| pick(r).map(|v| (r.k as f64, v)))
+                .collect()
+        };
+        let spec = |title: &str, y: &str| ChartSpec::new(title).x("k").y(y).size(450, 320);
+        let inertia = LineSeries::new("inertia", curve(&|r| Some(r.inertia))).with_markers();
+        let mut silhouettes = Vec::new();
+        if self.has_refit() {
+            silhouettes.push(
+                LineSeries::new(
+                    "refit on the sample (original)",
+                    curve(&|r| r.silhouette_refit),
+                )
+                .with_markers(),
+            );
+        }
+        let full_name = if self.has_refit() {
+            "all-rows fit, scored on the sample"
+        } else {
+            "silhouette"
+        };
+        silhouettes
+            .push(LineSeries::new(full_name, curve(&|r| Some(r.silhouette_full))).with_markers());
+        Ok(vec![
+            charts::line(&spec("Elbow: inertia by k", "inertia"), &[inertia], false)?,
+            charts::line(&spec("Silhouette by k", "silhouette"), &silhouettes, false)?,
+        ])
     }
 }
 

@@ -7,6 +7,7 @@ use statrs::distribution::{ChiSquared, ContinuousCDF, FisherSnedecor};
 
 use super::ljung_box::ljung_box;
 use crate::error::{Error, Result};
+use crate::stats::{central_moment, skew};
 
 /// The diagnostics of one residual series.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,17 +46,15 @@ impl Diagnostics {
                 format!("need at least 6 finite residuals, got {n}"),
             ));
         }
-        let mean = residuals.iter().sum::<f64>() / n as f64;
-        let moment = |k: i32| residuals.iter().map(|v| (v - mean).powi(k)).sum::<f64>() / n as f64;
-        let m2 = moment(2);
+        let m2 = central_moment(residuals, 2);
         if m2 <= 0.0 {
             return Err(Error::input(
                 "residual diagnostics",
                 "the residuals are constant",
             ));
         }
-        let skew = moment(3) / m2.powf(1.5);
-        let kurtosis = moment(4) / (m2 * m2);
+        let skew = skew(residuals);
+        let kurtosis = central_moment(residuals, 4) / (m2 * m2);
         let jb = n as f64 / 6.0 * (skew * skew + (kurtosis - 3.0).powi(2) / 4.0);
         let chi2 = ChiSquared::new(2.0).map_err(|e| Error::model("Jarque-Bera", e))?;
         let h = ((n as f64) / 3.0).round() as usize;

@@ -94,6 +94,15 @@ impl Forecast {
         self.point.len()
     }
 
+    /// (x = day number, y = point forecast) points for the line charts.
+    pub fn points(&self) -> Vec<(f64, f64)> {
+        self.dates
+            .iter()
+            .zip(&self.point)
+            .map(|(d, v)| (*d as f64, *v))
+            .collect()
+    }
+
     /// True for a zero-step forecast.
     pub fn is_empty(&self) -> bool {
         self.point.is_empty()

@@ -112,6 +112,21 @@ impl Loss {
             }
         }
     }
+
+    /// Share of rows classified right at threshold 0.5 (logit 0), Keras'
+    /// `accuracy` metric; `None` for a regression loss.
+    ///
+    /// # Errors
+    /// candle errors.
+    pub fn accuracy(&self, output: &Tensor, target: &Tensor) -> candle_core::Result<Option<f64>> {
+        if *self == Loss::Mse {
+            return Ok(None);
+        }
+        let predicted = output.flatten_all()?.gt(0f64)?;
+        let actual = target.flatten_all()?.gt(0.5f64)?;
+        let right = predicted.eq(&actual)?.to_dtype(DType::F64)?.mean_all()?;
+        Ok(Some(right.to_scalar::<f64>()?))
+    }
 }
 
 /// Per-row BCE of logits z: max(z, 0) − z·y + ln(1 + e^(−|z|)).
@@ -239,7 +254,7 @@ impl TrainParams {
     }
 }
 
-/// Losses of one epoch.
+/// Losses (and, for classifiers, accuracies) of one epoch.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EpochLoss {
     /// 1-based epoch number.
@@ -248,6 +263,10 @@ pub struct EpochLoss {
     pub loss: f64,
     /// Validation loss after the epoch (no dropout), when there is a validation set.
     pub val_loss: Option<f64>,
+    /// Training accuracy over the epoch's batches (classification losses only).
+    pub accuracy: Option<f64>,
+    /// Validation accuracy after the epoch (classification, with a validation set).
+    pub val_accuracy: Option<f64>,
 }
 
 /// What happened during training.
@@ -289,6 +308,35 @@ impl History {
             series.push(LineSeries::new("validation loss", val));
         }
         let spec = ChartSpec::new(title).x("epoch").y(loss_name);
+        charts::line(&spec, &series, false)
+    }
+
+    /// The accuracy curve beside [`History::figure`]: training and validation
+    /// accuracy per epoch (Keras' `history.history["accuracy"]`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when the history has no accuracy (a regression
+    /// loss); [`Error::Chart`] if drawing fails.
+    pub fn accuracy_figure(&self, title: &str) -> Result<Figure> {
+        let curve = |pick: fn(&EpochLoss) -> Option<f64>| -> Vec<(f64, f64)> {
+            self.epochs
+                .iter()
+                .filter_map(|e| pick(e).map(|a| (e.epoch as f64, a)))
+                .collect()
+        };
+        let train = curve(|e| e.accuracy);
+        if train.is_empty() {
+            return Err(Error::input(
+                "accuracy curve",
+                "this history has no accuracy (the network was trained with a regression loss)",
+            ));
+        }
+        let mut series = vec![LineSeries::new("training accuracy", train)];
+        let val = curve(|e| e.val_accuracy);
+        if !val.is_empty() {
+            series.push(LineSeries::new("validation accuracy", val));
+        }
+        let spec = ChartSpec::new(title).x("epoch").y("accuracy");
         charts::line(&spec, &series, false)
     }
 
@@ -475,6 +523,7 @@ pub fn fit_with_validation<N: Network>(
     for epoch in 1..=params.epochs {
         order.shuffle(&mut rng);
         let mut total = 0.0;
+        let mut right = 0.0;
         let mut seen = 0usize;
         for batch in order.chunks(params.batch_size) {
             let (xb, yb) = train.rows(batch).map_err(candle_err)?;
@@ -486,8 +535,12 @@ pub fn fit_with_validation<N: Network>(
                 .and_then(|l| l.to_scalar::<f64>())
                 .map_err(candle_err)?;
             total += lv * batch.len() as f64;
+            if let Some(a) = loss.accuracy(&out, &yb).map_err(candle_err)? {
+                right += a * batch.len() as f64;
+            }
             seen += batch.len();
         }
+        let accuracy = (loss != Loss::Mse).then(|| right / seen.max(1) as f64);
         let epoch_loss = total / seen.max(1) as f64;
         if !epoch_loss.is_finite() {
             return Err(Error::NotConverged {
@@ -495,23 +548,23 @@ pub fn fit_with_validation<N: Network>(
                 reason: format!("training loss became {epoch_loss} at epoch {epoch}"),
             });
         }
-        let val_loss = match val {
-            Some(v) => Some(evaluate_loss(net, v, loss, params.batch_size.max(256))?),
-            None => None,
+        let (val_loss, val_accuracy) = match val {
+            Some(v) => {
+                let (l, a) = evaluate(net, v, loss, params.batch_size.max(256))?;
+                (Some(l), a)
+            }
+            None => (None, None),
         };
-        history.push(EpochLoss {
+        let record = EpochLoss {
             epoch,
             loss: epoch_loss,
             val_loss,
-        });
+            accuracy,
+            val_accuracy,
+        };
+        history.push(record);
         if params.log_every > 0 && (epoch % params.log_every == 0 || epoch == 1) {
-            match val_loss {
-                Some(v) => println!(
-                    "epoch {epoch:>4}/{}  loss {epoch_loss:.4e}  val_loss {v:.4e}",
-                    params.epochs
-                ),
-                None => println!("epoch {epoch:>4}/{}  loss {epoch_loss:.4e}", params.epochs),
-            }
+            println!("epoch {epoch:>4}/{}{}", params.epochs, epoch_line(&record));
         }
         if let Some(v) = val_loss {
             let improved = best.as_ref().is_none_or(|(b, _, _)| v < *b);
@@ -567,21 +620,40 @@ fn snapshot(vars: &[Var]) -> Result<Vec<Tensor>> {
         .collect()
 }
 
-/// Mean loss over `data` without dropout, in batches of `batch` rows.
+/// The metrics of one epoch as Keras prints them: `  loss 5.1e-1  accuracy 0.7668  val_loss …`.
+fn epoch_line(e: &EpochLoss) -> String {
+    let mut line = format!("  loss {:.4e}", e.loss);
+    if let Some(a) = e.accuracy {
+        line.push_str(&format!("  accuracy {a:.4}"));
+    }
+    if let Some(v) = e.val_loss {
+        line.push_str(&format!("  val_loss {v:.4e}"));
+    }
+    if let Some(a) = e.val_accuracy {
+        line.push_str(&format!("  val_accuracy {a:.4}"));
+    }
+    line
+}
+
+/// Mean loss and (for classification losses) accuracy over `data`, without
+/// dropout, in batches of `batch` rows.
 ///
 /// # Errors
 /// [`Error::Model`] for candle errors.
-pub fn evaluate_loss<N: Network>(
+pub fn evaluate<N: Network>(
     net: &N,
     data: &TensorData,
     loss: Loss,
     batch: usize,
-) -> Result<f64> {
+) -> Result<(f64, Option<f64>)> {
     let out = predict_raw(net, &data.x, batch)?;
     let l = loss.compute(&out, &data.y).map_err(candle_err)?;
-    l.to_dtype(DType::F64)
+    let l = l
+        .to_dtype(DType::F64)
         .and_then(|l| l.to_scalar::<f64>())
-        .map_err(candle_err)
+        .map_err(candle_err)?;
+    let accuracy = loss.accuracy(&out, &data.y).map_err(candle_err)?;
+    Ok((l, accuracy))
 }
 
 /// The network's raw output (logits for classifiers) for every row of `x`,
@@ -620,6 +692,18 @@ mod tests {
 
     fn scalar(t: Tensor) -> f64 {
         t.to_dtype(DType::F64).unwrap().to_scalar::<f64>().unwrap()
+    }
+
+    #[test]
+    fn accuracy_counts_logits_above_zero_as_class_one() {
+        let dev = cpu();
+        let y = Tensor::new(&[1.0f32, 0.0, 1.0, 0.0], &dev).unwrap();
+        let z = Tensor::new(&[0.5f32, -2.0, -0.1, 0.0], &dev).unwrap();
+        let bce = Loss::BinaryCrossEntropy.accuracy(&z, &y).unwrap();
+        assert_eq!(bce, Some(0.75));
+        let weighted = Loss::WeightedBinaryCrossEntropy([2.0, 1.0]);
+        assert_eq!(weighted.accuracy(&z, &y).unwrap(), Some(0.75));
+        assert_eq!(Loss::Mse.accuracy(&z, &y).unwrap(), None);
     }
 
     #[test]
