@@ -6,12 +6,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EVCXR_VERSION=0.22.0
 TOOLS="${AMAZON_SALES_TOOLS:-$ROOT/.tools}"          # evcxr_jupyter, kernelspec, evcxr build cache
 VENV="${AMAZON_SALES_VENV:-$ROOT/.venv}"             # python + jupyter
-# One build shared by cargo (tests, benches, the scale binary) and the evcxr
-# notebook session: the session compiles in $TOOLS/evcxr/session with
-# RUSTFLAGS=-Cprefer-dynamic and an explicit --target, so cargo here does the
-# same in the same directory (and Cargo.toml's dev profile matches evcxr's).
-# polars, candle and linfa are then compiled once, not twice.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS/evcxr/session/target}"
+# cargo (tests, benches, the scale binary) builds in $TOOLS/cargo-target with
+# the flags the evcxr notebook session uses (RUSTFLAGS=-Cprefer-dynamic, an
+# explicit --target; Cargo.toml's dev profile matches evcxr's), but not in the
+# session's own directory: cargo 1.95 hashes the session crate's dependencies
+# differently from this workspace's (the "path" of every registry package in
+# its fingerprint differs), so both builds would write a different
+# libamazon_sales.so (a path crate's output has no hash in its name) over the
+# other, and the loser fails at run time or in doctests ("polars is
+# ambiguous", undefined symbols). Two directories, each built once and cached.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS/cargo-target}"
 export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
 export RUSTFLAGS="-Cprefer-dynamic"
 # Binaries built that way (src/bin/scale.rs) need libstd-*.so at run time;
@@ -39,7 +43,8 @@ export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
 # the shared-build settings above apply to it.
 SCALE_OUT_TARGET="${AMAZON_SALES_SCALE_OUT_TARGET:-$TOOLS/scale-out-target}"
 SCALE_OUT_BIN="$SCALE_OUT_TARGET/release/scale-out"
-scale_out_cargo() {
+scale_out_cargo() {  # scale_out_cargo SUBCOMMAND [ARGS...]
+  local subcommand="$1"; shift
   env -u RUSTFLAGS -u CARGO_BUILD_TARGET CARGO_TARGET_DIR="$SCALE_OUT_TARGET" \
-    cargo "$@" --manifest-path "$ROOT/scale-out/Cargo.toml"
+    cargo "$subcommand" --manifest-path "$ROOT/scale-out/Cargo.toml" "$@"
 }

@@ -4,10 +4,18 @@
 
 use std::time::Duration;
 
-use ballista::prelude::SessionContextExt;
-use datafusion::prelude::SessionContext;
+use ballista::prelude::{SessionConfigExt, SessionContextExt};
+use datafusion::execution::SessionStateBuilder;
+use datafusion::prelude::{SessionConfig, SessionContext};
 
 use crate::error::{Error, Result};
+
+/// Hash partitions of the shuffles (DISTINCT and the (day, state) grouping).
+/// DataFusion's default, one per core, leaves 2 partitions on this machine,
+/// and one partition of DISTINCT's text group values then outgrows the 2 GiB
+/// an Arrow string array can address at 100× ("offset overflow"); 32 keep each
+/// well below, and give a cluster's executors tasks to share.
+pub const PARTITIONS: usize = 32;
 
 /// The three ways to run.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,8 +88,10 @@ impl Engine {
     /// when Ballista cannot start or configure the session.
     pub async fn context(&self) -> Result<SessionContext> {
         match self {
-            Engine::Local => Ok(SessionContext::new()),
-            Engine::Standalone => SessionContext::standalone()
+            Engine::Local => Ok(SessionContext::new_with_config(
+                SessionConfig::new().with_target_partitions(PARTITIONS),
+            )),
+            Engine::Standalone => SessionContext::standalone_with_state(ballista_state())
                 .await
                 .map_err(Error::engine("starting Ballista standalone")),
             Engine::Remote { url, host, port } => {
@@ -95,12 +105,21 @@ impl Engine {
                     Ok(Err(e)) => return Err(unreachable(e.to_string())),
                     Ok(Ok(_)) => {}
                 }
-                SessionContext::remote(url)
+                SessionContext::remote_with_state(url, ballista_state())
                     .await
                     .map_err(Error::engine(format!("connecting to {url}")))
             }
         }
     }
+}
+
+/// Ballista's session settings with [`PARTITIONS`] hash partitions.
+fn ballista_state() -> datafusion::execution::SessionState {
+    let config = SessionConfig::new_with_ballista().with_target_partitions(PARTITIONS);
+    SessionStateBuilder::new()
+        .with_default_features()
+        .with_config(config)
+        .build()
 }
 
 #[cfg(test)]
@@ -129,7 +148,10 @@ mod tests {
     async fn an_unreachable_scheduler_is_an_error_naming_the_url() {
         // Port 1 on localhost: nothing listens there, so the connect is refused.
         let engine = Engine::parse("df://127.0.0.1:1").unwrap();
-        let e = engine.context().await.unwrap_err().to_string();
+        let Err(e) = engine.context().await else {
+            panic!("connected to df://127.0.0.1:1");
+        };
+        let e = e.to_string();
         assert!(e.contains("df://127.0.0.1:1"), "{e}");
     }
 }

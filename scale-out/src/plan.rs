@@ -19,10 +19,12 @@
 use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Float64Type, Int32Type, Int64Type};
+use datafusion::dataframe::DataFrameWriteOptions;
 use datafusion::datasource::file_format::file_compression_type::FileCompressionType;
 use datafusion::functions_aggregate::count::count_all;
 use datafusion::functions_aggregate::expr_fn::{count, sum};
 use datafusion::prelude::*;
+use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::input::SalesFile;
@@ -46,23 +48,23 @@ const MIN_NON_NULL_SHARE: f64 = 0.4;
 /// [`Error::Engine`] naming the file and the query when DataFusion or
 /// Ballista fails (a date that does not parse as `%m-%d-%y` included);
 /// [`Error::Input`] when the sparse-column rule drops a column the plan needs.
-pub async fn summarise(ctx: &SessionContext, file: &SalesFile) -> Result<ScaleSummary> {
+pub async fn summarise(
+    ctx: &SessionContext,
+    file: &SalesFile,
+    staged: Option<&Path>,
+) -> Result<ScaleSummary> {
     let shown = file.path.display().to_string();
-    let schema = file.text_schema();
-    let extension = if file.gzip { ".gz" } else { "" };
-    let options = CsvReadOptions::new()
-        .has_header(true)
-        .schema(&schema)
-        .file_extension(extension)
-        .file_compression_type(if file.gzip {
-            FileCompressionType::GZIP
-        } else {
-            FileCompressionType::UNCOMPRESSED
-        });
-    let raw = ctx
-        .read_csv(shown.as_str(), options)
-        .await
-        .map_err(Error::engine(format!("reading {shown}")))?;
+    let raw = match staged {
+        Some(dir) => {
+            let dir = dir.display().to_string();
+            ctx.read_parquet(dir.as_str(), ParquetReadOptions::default())
+                .await
+                .map_err(Error::engine(format!(
+                    "reading {dir}, the Parquet copy of {shown}"
+                )))?
+        }
+        None => read_csv(ctx, file).await?,
+    };
 
     // Query 1: rows, rows with a full address, non-null count per column.
     let address = SHIP_FIELDS
@@ -153,6 +155,48 @@ pub async fn summarise(ctx: &SessionContext, file: &SalesFile) -> Result<ScaleSu
     Ok(from_cells(rows, sparse_columns, cells))
 }
 
+/// The file as a DataFusion frame of text columns.
+async fn read_csv(ctx: &SessionContext, file: &SalesFile) -> Result<DataFrame> {
+    let shown = file.path.display().to_string();
+    let schema = file.text_schema();
+    let options = CsvReadOptions::new()
+        .has_header(true)
+        .schema(&schema)
+        .file_extension(if file.gzip { ".gz" } else { "" })
+        .file_compression_type(if file.gzip {
+            FileCompressionType::GZIP
+        } else {
+            FileCompressionType::UNCOMPRESSED
+        });
+    ctx.read_csv(shown.as_str(), options)
+        .await
+        .map_err(Error::engine(format!("reading {shown}")))
+}
+
+/// Writes `file` as Parquet files into `dir` with a local DataFusion session
+/// (text columns, nulls kept), for Ballista: its plan serialisation
+/// (datafusion-proto 55's `CsvScanExecNode`) has no compression field, so an
+/// executor would read a `.csv.gz` as plain text. Parquet is also split into
+/// row groups that several executors can scan at once; one gzip stream can
+/// only be read from the start, by one task.
+///
+/// # Errors
+/// [`Error::Engine`] naming both paths when reading or writing fails.
+pub async fn stage_parquet(file: &SalesFile, dir: &Path) -> Result<()> {
+    let ctx = SessionContext::new();
+    let shown = format!("{} as Parquet into {}", file.path.display(), dir.display());
+    read_csv(&ctx, file)
+        .await?
+        .write_parquet(
+            &dir.display().to_string(),
+            DataFrameWriteOptions::new(),
+            None,
+        )
+        .await
+        .map_err(Error::engine(format!("writing {shown}")))?;
+    Ok(())
+}
+
 /// The expression that turns one raw text column into its cleaned form.
 fn prepare(column: &str) -> datafusion::error::Result<Expr> {
     let raw = ident(column);
@@ -227,8 +271,8 @@ mod tests {
     /// 20 %-filled column.
     const SAMPLE: &str = "\
 index,Order ID,Date,Status,Amount,currency,promotion-ids,ship-city,ship-state,ship-postal-code,ship-country,fulfilled-by
-0,A,04-30-22,Shipped,100.50,INR,,Pune,Maharashtra,411001.0,IN,
-1,A,04-30-22,Shipped,100.50,INR,,Pune,Maharashtra,411001.0,IN,
+0,A,04-30-22,Shipped,100.50,INR,P0,Pune,Maharashtra,411001.0,IN,
+1,A,04-30-22,Shipped,100.50,INR,P0,Pune,Maharashtra,411001.0,IN,
 2,B,04-30-22,Cancelled,50,,P1,Delhi,New Delhi,110001,IN,Easy Ship
 3,C,05-01-22,Shipped,NA,INR,,Goa,goa,403001,IN,
 4,D,05-01-22,Shipped,20,INR,,,Goa,403001,IN,
@@ -239,7 +283,7 @@ index,Order ID,Date,Status,Amount,currency,promotion-ids,ship-city,ship-state,sh
         let path = dir.path().join("sample.csv");
         std::fs::write(&path, SAMPLE).unwrap();
         let file = SalesFile::open(&path).unwrap();
-        summarise(&engine.context().await.unwrap(), &file)
+        summarise(&engine.context().await.unwrap(), &file, None)
             .await
             .unwrap()
     }
@@ -269,13 +313,29 @@ index,Order ID,Date,Status,Amount,currency,promotion-ids,ship-city,ship-state,sh
         assert_eq!(run_on(Engine::Standalone).await, expected());
     }
 
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_gzip_input_staged_as_parquet_gives_the_same_result() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sample.csv.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(SAMPLE.as_bytes()).unwrap();
+        std::fs::write(&path, gz.finish().unwrap()).unwrap();
+        let file = SalesFile::open(&path).unwrap();
+        let staged = dir.path().join("parquet");
+        stage_parquet(&file, &staged).await.unwrap();
+        let ctx = Engine::Standalone.context().await.unwrap();
+        let summary = summarise(&ctx, &file, Some(&staged)).await.unwrap();
+        assert_eq!(summary, expected());
+    }
+
     #[tokio::test]
     async fn an_unparsable_date_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad-date.csv");
         std::fs::write(&path, SAMPLE.replace("05-01-22", "2022/05/01")).unwrap();
         let file = SalesFile::open(&path).unwrap();
-        let e = summarise(&Engine::Local.context().await.unwrap(), &file)
+        let e = summarise(&Engine::Local.context().await.unwrap(), &file, None)
             .await
             .unwrap_err();
         assert!(e.to_string().contains("bad-date.csv"), "{e}");

@@ -31,6 +31,16 @@ pub fn score_links(products: &DataFrame, result: &SentimentResult) -> Result<Tab
     let rating = picked(products, "rating", &result.test_rows)?;
     let price = picked(products, "discounted_price", &result.test_rows)?;
     let scores = &result.test_scores;
+    if scores.is_empty() || scores.len() != rating.len() {
+        return Err(Error::input(
+            "sentiment findings",
+            format!(
+                "{} test scores for {} test rows",
+                scores.len(),
+                rating.len()
+            ),
+        ));
+    }
     let mut table = Table::new(
         "CNN P(negative) on the test documents against rating and price",
         ["measure", "value", "documents"],
