@@ -1,7 +1,7 @@
 //! EDA of the product list (P-41..P-59): mean rating per category and the
 //! most-reviewed products, as the original computed them and de-duplicated.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
@@ -19,27 +19,44 @@ pub const NUMERIC: [&str; 5] = [
     "rating_count",
 ];
 
-/// P-50: mean rating per main category, highest first.
+/// P-50: mean rating per main category, highest first (ties by name), as a
+/// polars lazy query: `df.groupby("main_category")["rating"].mean()` sorted.
+/// Rows with a missing category or rating are left out.
 ///
 /// # Errors
-/// [`crate::Error::InvalidInput`] when a column is missing.
+/// [`crate::Error::Polars`] when a column is missing or not of the expected type.
+pub fn mean_rating_by_category_frame(df: &DataFrame) -> Result<DataFrame> {
+    Ok(df
+        .clone()
+        .lazy()
+        .filter(
+            col("main_category")
+                .is_not_null()
+                .and(col("rating").is_not_null()),
+        )
+        .group_by([col("main_category")])
+        .agg([col("rating").cast(DataType::Float64).mean()])
+        .sort_by_exprs(
+            [col("rating"), col("main_category")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .collect()?)
+}
+
+/// [`mean_rating_by_category_frame`] as (category, mean rating) pairs, ready
+/// for a bar chart.
+///
+/// # Errors
+/// As [`mean_rating_by_category_frame`]; [`crate::Error::InvalidInput`] when a column is missing.
 pub fn mean_rating_by_category(df: &DataFrame) -> Result<Vec<(String, f64)>> {
-    let cats = str_values(df, "main_category")?;
-    let ratings = f64_values(df, "rating")?;
-    let mut acc: HashMap<String, (f64, usize)> = HashMap::new();
-    for (c, r) in cats.into_iter().zip(ratings) {
-        if let (Some(c), true) = (c, r.is_finite()) {
-            let e = acc.entry(c).or_default();
-            e.0 += r;
-            e.1 += 1;
-        }
-    }
-    let mut out: Vec<(String, f64)> = acc
+    let means = mean_rating_by_category_frame(df)?;
+    let cats = str_values(&means, "main_category")?;
+    let ratings = f64_values(&means, "rating")?;
+    Ok(cats
         .into_iter()
-        .map(|(k, (s, n))| (k, s / n as f64))
-        .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(out)
+        .zip(ratings)
+        .map(|(c, r)| (c.unwrap_or_default(), r))
+        .collect())
 }
 
 /// One row of the most-reviewed table.
@@ -60,24 +77,41 @@ pub struct Reviewed {
 /// # Errors
 /// [`crate::Error::InvalidInput`] when a column is missing.
 pub fn most_reviewed_original(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
+    let sums = df
+        .clone()
+        .lazy()
+        .filter(
+            col("main_category")
+                .is_not_null()
+                .and(col("product_name_clean").is_not_null())
+                .and(col("rating_count").is_not_null()),
+        )
+        .group_by([col("main_category"), col("product_name_clean")])
+        .agg([col("rating_count").cast(DataType::Float64).sum()])
+        .sort_by_exprs(
+            [col("rating_count"), col("product_name_clean")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .limit(n as IdxSize)
+        .collect()?;
+    reviewed_rows(&sums)
+}
+
+/// The (main_category, product_name_clean, rating_count) rows of a frame.
+fn reviewed_rows(df: &DataFrame) -> Result<Vec<Reviewed>> {
     let cats = str_values(df, "main_category")?;
     let names = str_values(df, "product_name_clean")?;
     let counts = f64_values(df, "rating_count")?;
-    let mut acc: HashMap<(String, String), f64> = HashMap::new();
-    for ((c, nm), k) in cats.into_iter().zip(names).zip(counts) {
-        if let (Some(c), Some(nm), true) = (c, nm, k.is_finite()) {
-            *acc.entry((c, nm)).or_default() += k;
-        }
-    }
-    Ok(top(
-        acc.into_iter()
-            .map(|((category, name), rating_count)| Reviewed {
-                category,
-                name,
-                rating_count,
-            }),
-        n,
-    ))
+    Ok(cats
+        .into_iter()
+        .zip(names)
+        .zip(counts)
+        .map(|((c, name), rating_count)| Reviewed {
+            category: c.unwrap_or_default(),
+            name: name.unwrap_or_default(),
+            rating_count,
+        })
+        .collect())
 }
 
 /// P-53 corrected: one row per product_id (its largest rating_count), top `n`.
@@ -85,8 +119,15 @@ pub fn most_reviewed_original(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>>
 /// # Errors
 /// [`crate::Error::InvalidInput`] when a column is missing.
 pub fn most_reviewed_dedup(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
-    let products = best_listing_per_product(df)?;
-    Ok(top(products.into_values().map(|p| p.reviewed), n))
+    let best = best_listing_per_product(df)?
+        .lazy()
+        .sort_by_exprs(
+            [col("rating_count"), col("product_name_clean")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .limit(n as IdxSize)
+        .collect()?;
+    reviewed_rows(&best)
 }
 
 /// P-53 by review pool: Amazon shows one pool of ratings for all listings
@@ -103,16 +144,21 @@ pub fn most_reviewed_dedup(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
 /// # Errors
 /// [`crate::Error::InvalidInput`] when a column is missing.
 pub fn most_reviewed_pools(df: &DataFrame, n: usize, min_count: f64) -> Result<Vec<Reviewed>> {
+    let best = best_listing_per_product(df)?;
+    let ids = str_values(&best, "product_id")?;
+    let ratings = f64_values(&best, "rating")?;
     let mut pools: BTreeMap<(String, String, String), Vec<Reviewed>> = BTreeMap::new();
-    for (id, product) in best_listing_per_product(df)? {
-        let r = &product.reviewed;
+    for ((id, r), rating) in ids.into_iter().zip(reviewed_rows(&best)?).zip(ratings) {
         let key = if r.rating_count >= min_count {
-            let (rating, count) = (product.rating.to_string(), r.rating_count.to_string());
-            (r.category.clone(), rating, count)
+            (
+                r.category.clone(),
+                rating.to_string(),
+                r.rating_count.to_string(),
+            )
         } else {
-            (id, String::new(), String::new())
+            (id.unwrap_or_default(), String::new(), String::new())
         };
-        pools.entry(key).or_default().push(product.reviewed);
+        pools.entry(key).or_default().push(r);
     }
     let merged = pools.into_values().filter_map(|mut listings| {
         listings.sort_by(|a, b| a.name.cmp(&b.name));
@@ -127,39 +173,41 @@ pub fn most_reviewed_pools(df: &DataFrame, n: usize, min_count: f64) -> Result<V
     Ok(top(merged, n))
 }
 
-/// One product_id's row with the largest rating_count, and its rating.
-struct BestListing {
-    reviewed: Reviewed,
-    rating: f64,
-}
-
-fn best_listing_per_product(df: &DataFrame) -> Result<BTreeMap<String, BestListing>> {
-    let ids = str_values(df, "product_id")?;
-    let cats = str_values(df, "main_category")?;
-    let names = str_values(df, "product_name_clean")?;
-    let ratings = f64_values(df, "rating")?;
-    let counts = f64_values(df, "rating_count")?;
-    let mut best: BTreeMap<String, BestListing> = BTreeMap::new();
-    for i in 0..ids.len() {
-        let (Some(id), true) = (&ids[i], counts[i].is_finite()) else {
-            continue;
-        };
-        let row = BestListing {
-            reviewed: Reviewed {
-                category: cats[i].clone().unwrap_or_default(),
-                name: names[i].clone().unwrap_or_default(),
-                rating_count: counts[i],
-            },
-            rating: ratings[i],
-        };
-        match best.get(id) {
-            Some(b) if b.reviewed.rating_count >= row.reviewed.rating_count => {}
-            _ => {
-                best.insert(id.clone(), row);
-            }
-        }
-    }
-    Ok(best)
+/// One row per product_id: its listing with the largest rating_count (the
+/// first such listing on a tie), as a lazy query: a stable sort by
+/// rating_count, then the first row of each product_id. Listings without a
+/// rating_count are left out.
+fn best_listing_per_product(df: &DataFrame) -> Result<DataFrame> {
+    let columns = [
+        "product_id",
+        "main_category",
+        "product_name_clean",
+        "rating",
+        "rating_count",
+    ];
+    Ok(df
+        .clone()
+        .lazy()
+        .select(columns.map(col))
+        .filter(
+            col("product_id")
+                .is_not_null()
+                .and(col("rating_count").is_not_null()),
+        )
+        .sort(
+            ["rating_count"],
+            SortMultipleOptions::default()
+                .with_order_descending(true)
+                .with_maintain_order(true),
+        )
+        .group_by_stable([col("product_id")])
+        .agg(
+            columns[1..]
+                .iter()
+                .map(|c| col(*c).first())
+                .collect::<Vec<_>>(),
+        )
+        .collect()?)
 }
 
 fn top(rows: impl Iterator<Item = Reviewed>, n: usize) -> Vec<Reviewed> {
@@ -201,39 +249,99 @@ pub fn reviewed_chart(title: &str, rows: &[Reviewed]) -> Result<Figure> {
     )
 }
 
-/// Mean of each numeric column per main category (for the category profile table).
+/// Number of products and mean of each numeric column per main category,
+/// largest category first (ties by name), as a polars lazy query: pandas'
+/// `df.groupby("main_category")[NUMERIC].mean()` with a count.
 ///
 /// # Errors
-/// [`crate::Error::InvalidInput`] when a column is missing.
+/// [`crate::Error::Polars`] when a column is missing or not numeric.
+pub fn category_profile_frame(df: &DataFrame) -> Result<DataFrame> {
+    let mut aggs = vec![len().alias("products")];
+    aggs.extend(NUMERIC.map(|c| col(c).cast(DataType::Float64).mean()));
+    Ok(df
+        .clone()
+        .lazy()
+        .filter(col("main_category").is_not_null())
+        .group_by([col("main_category")])
+        .agg(aggs)
+        .sort_by_exprs(
+            [col("products"), col("main_category")],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]),
+        )
+        .collect()?)
+}
+
+/// [`category_profile_frame`] as a table, means to two decimals.
+///
+/// # Errors
+/// As [`category_profile_frame`].
 pub fn category_profile(df: &DataFrame) -> Result<Table> {
-    let cats = str_values(df, "main_category")?;
-    let cols: Vec<Vec<f64>> = NUMERIC
-        .iter()
-        .map(|c| f64_values(df, c))
-        .collect::<Result<_>>()?;
-    let mut acc: HashMap<String, (usize, Vec<(f64, usize)>)> = HashMap::new();
-    for (i, c) in cats.iter().enumerate() {
-        let Some(c) = c else { continue };
-        let e = acc
-            .entry(c.clone())
-            .or_insert_with(|| (0, vec![(0.0, 0); NUMERIC.len()]));
-        e.0 += 1;
-        for (j, col) in cols.iter().enumerate() {
-            if col[i].is_finite() {
-                e.1[j].0 += col[i];
-                e.1[j].1 += 1;
-            }
-        }
-    }
-    let mut rows: Vec<_> = acc.into_iter().collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.1 .0));
+    let profile = category_profile_frame(df)?;
     let mut header = vec!["main category".to_string(), "products".to_string()];
     header.extend(NUMERIC.iter().map(|c| format!("mean {c}")));
     let mut t = Table::new("Profile per main category", header);
-    for (c, (n, sums)) in rows {
-        let mut row = vec![c, thousands(n as i64)];
-        row.extend(sums.iter().map(|(s, k)| number(s / (*k).max(1) as f64, 2)));
+    let cats = str_values(&profile, "main_category")?;
+    let counts = f64_values(&profile, "products")?;
+    let means: Vec<Vec<f64>> = NUMERIC
+        .iter()
+        .map(|c| f64_values(&profile, c))
+        .collect::<Result<_>>()?;
+    for (i, (c, n)) in cats.into_iter().zip(counts).enumerate() {
+        let mut row = vec![c.unwrap_or_default(), thousands(n as i64)];
+        row.extend(means.iter().map(|m| number(m[i], 2)));
         t.push_row(row);
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listings() -> DataFrame {
+        df!(
+            "product_id" => ["a", "a", "b", "c", "d"],
+            "main_category" => [Some("X"), Some("X"), Some("Y"), Some("Y"), None],
+            "product_name_clean" => ["alpha", "alpha 2", "beta", "gamma", "delta"],
+            "discounted_price" => [10.0, 20.0, 30.0, 40.0, 50.0],
+            "actual_price" => [20.0, 40.0, 60.0, 80.0, 100.0],
+            "discount_percentage" => [0.5, 0.5, 0.5, 0.5, 0.5],
+            "rating" => [Some(4.0), Some(5.0), Some(3.0), None, Some(1.0)],
+            "rating_count" => [Some(10.0), Some(10.0), Some(30.0), Some(5.0), Some(99.0)],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn means_and_profiles_group_by_category_and_skip_missing_values() {
+        let df = listings();
+        let means = mean_rating_by_category(&df).unwrap();
+        assert_eq!(means, vec![("X".to_string(), 4.5), ("Y".to_string(), 3.0)]);
+        let profile = category_profile_frame(&df).unwrap();
+        assert_eq!(
+            str_values(&profile, "main_category").unwrap()[0].as_deref(),
+            Some("X")
+        );
+        assert_eq!(f64_values(&profile, "products").unwrap(), vec![2.0, 2.0]);
+        assert_eq!(
+            f64_values(&profile, "discounted_price").unwrap(),
+            vec![15.0, 35.0]
+        );
+        assert_eq!(f64_values(&profile, "rating").unwrap(), vec![4.5, 3.0]);
+    }
+
+    #[test]
+    fn rankings_sum_per_name_or_keep_the_first_largest_listing_per_product() {
+        let df = listings();
+        let original = most_reviewed_original(&df, 2).unwrap();
+        // "delta" has no category: the original's group-by leaves it out
+        assert_eq!(
+            (original[0].name.as_str(), original[0].rating_count),
+            ("beta", 30.0)
+        );
+        let dedup = most_reviewed_dedup(&df, 10).unwrap();
+        let names: Vec<&str> = dedup.iter().map(|r| r.name.as_str()).collect();
+        // "a" has two listings with 10 ratings: the first one is kept
+        assert_eq!(names, vec!["delta", "beta", "alpha", "gamma"]);
+    }
 }
