@@ -73,6 +73,11 @@ use amazon_sales::prelude::*;
 // project root) and types each column: `Date` (MM-DD-YY) becomes a date, postal codes stored as
 // floats (`400081.0`) become text, `Qty` an integer, `Amount` a nullable number, `B2B` a flag.
 // Pandas warned about mixed types in column 23 (`Unnamed: 22`); here it is read as text.
+//
+// The first cell that stores a variable takes about 15 seconds once per kernel: evcxr's built-in
+// rust-analyzer indexes the sources of the crate's ~500 dependencies to infer the variable's type.
+// After that a cell that only shows a value takes about a second (see "Notebook latency" in the
+// README for where that second goes).
 
 // %%
 // load with typed columns; shape and the first rows
