@@ -92,11 +92,34 @@ pub fn value_counts(df: &DataFrame, column: &str) -> Result<DataFrame> {
         .filter(col(column).is_not_null())
         .group_by([col(column)])
         .agg([len().alias("count")])
-        .sort_by_exprs(
-            [col("count"), col(column)],
+        .largest_first("count", column)
+        .collect()?)
+}
+
+/// The order of every ranking here: `value` descending, ties by `key`
+/// ascending (pandas' `sort_values(ascending=False)` with a deterministic
+/// tie-break), as a step of a lazy query.
+///
+/// ```
+/// use amazon_sales::eda::LargestFirst;
+/// use amazon_sales::prelude::polars::prelude::*;
+/// let df = df!("k" => ["b", "a", "c"], "v" => [1, 2, 2]).unwrap();
+/// let ranked = df.lazy().largest_first("v", "k").collect().unwrap();
+/// let keys = amazon_sales::frame::str_values(&ranked, "k").unwrap();
+/// assert_eq!(keys, [Some("a".into()), Some("c".into()), Some("b".into())]);
+/// ```
+pub trait LargestFirst {
+    /// Sorts by `value` descending, then by `key` ascending.
+    fn largest_first(self, value: &str, key: &str) -> LazyFrame;
+}
+
+impl LargestFirst for LazyFrame {
+    fn largest_first(self, value: &str, key: &str) -> LazyFrame {
+        self.sort_by_exprs(
+            [col(value), col(key)],
             SortMultipleOptions::default().with_order_descending_multi([true, false]),
         )
-        .collect()?)
+    }
 }
 
 /// The (value, count) pairs of a [`value_counts`] frame, for charts and tables.
@@ -135,10 +158,7 @@ pub fn top_sums_frame(df: &DataFrame, key: &str, value: &str, n: usize) -> Resul
         .filter(col(key).is_not_null().and(col(value).is_not_null()))
         .group_by([col(key)])
         .agg([col(value).cast(DataType::Float64).sum()])
-        .sort_by_exprs(
-            [col(value), col(key)],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
+        .largest_first(value, key)
         .limit(n as IdxSize)
         .collect()?)
 }

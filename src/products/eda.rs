@@ -7,6 +7,7 @@ use polars::prelude::*;
 
 use crate::charts::{self, ChartSpec};
 use crate::display::{number, thousands, Figure, Table};
+use crate::eda::LargestFirst;
 use crate::error::Result;
 use crate::frame::{f64_values, str_values};
 
@@ -36,10 +37,7 @@ pub fn mean_rating_by_category_frame(df: &DataFrame) -> Result<DataFrame> {
         )
         .group_by([col("main_category")])
         .agg([col("rating").cast(DataType::Float64).mean()])
-        .sort_by_exprs(
-            [col("rating"), col("main_category")],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
+        .largest_first("rating", "main_category")
         .collect()?)
 }
 
@@ -88,10 +86,7 @@ pub fn most_reviewed_original(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>>
         )
         .group_by([col("main_category"), col("product_name_clean")])
         .agg([col("rating_count").cast(DataType::Float64).sum()])
-        .sort_by_exprs(
-            [col("rating_count"), col("product_name_clean")],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
+        .largest_first("rating_count", "product_name_clean")
         .limit(n as IdxSize)
         .collect()?;
     reviewed_rows(&sums)
@@ -121,10 +116,7 @@ fn reviewed_rows(df: &DataFrame) -> Result<Vec<Reviewed>> {
 pub fn most_reviewed_dedup(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
     let best = best_listing_per_product(df)?
         .lazy()
-        .sort_by_exprs(
-            [col("rating_count"), col("product_name_clean")],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
+        .largest_first("rating_count", "product_name_clean")
         .limit(n as IdxSize)
         .collect()?;
     reviewed_rows(&best)
@@ -264,10 +256,7 @@ pub fn category_profile_frame(df: &DataFrame) -> Result<DataFrame> {
         .filter(col("main_category").is_not_null())
         .group_by([col("main_category")])
         .agg(aggs)
-        .sort_by_exprs(
-            [col("products"), col("main_category")],
-            SortMultipleOptions::default().with_order_descending_multi([true, false]),
-        )
+        .largest_first("products", "main_category")
         .collect()?)
 }
 
