@@ -45,7 +45,7 @@ pub fn mean_rating_by_category_frame(df: &DataFrame) -> Result<DataFrame> {
 /// for a bar chart.
 ///
 /// # Errors
-/// As [`mean_rating_by_category_frame`]; [`crate::Error::InvalidInput`] when a column is missing.
+/// As [`mean_rating_by_category_frame`].
 pub fn mean_rating_by_category(df: &DataFrame) -> Result<Vec<(String, f64)>> {
     let means = mean_rating_by_category_frame(df)?;
     let cats = str_values(&means, "main_category")?;
@@ -73,7 +73,7 @@ pub struct Reviewed {
 /// name), top `n`. Repeated listings of one product add up (flaw 22).
 ///
 /// # Errors
-/// [`crate::Error::InvalidInput`] when a column is missing.
+/// [`crate::Error::Polars`] when a column is missing or not of the expected type.
 pub fn most_reviewed_original(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
     let sums = df
         .clone()
@@ -112,7 +112,7 @@ fn reviewed_rows(df: &DataFrame) -> Result<Vec<Reviewed>> {
 /// P-53 corrected: one row per product_id (its largest rating_count), top `n`.
 ///
 /// # Errors
-/// [`crate::Error::InvalidInput`] when a column is missing.
+/// [`crate::Error::Polars`] when a column is missing or not of the expected type.
 pub fn most_reviewed_dedup(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
     let best = best_listing_per_product(df)?
         .lazy()
@@ -134,7 +134,7 @@ pub fn most_reviewed_dedup(df: &DataFrame, n: usize) -> Result<Vec<Reviewed>> {
 /// also merge unrelated products.
 ///
 /// # Errors
-/// [`crate::Error::InvalidInput`] when a column is missing.
+/// [`crate::Error::Polars`] when a column is missing or not of the expected type.
 pub fn most_reviewed_pools(df: &DataFrame, n: usize, min_count: f64) -> Result<Vec<Reviewed>> {
     let best = best_listing_per_product(df)?;
     let ids = str_values(&best, "product_id")?;
